@@ -1,0 +1,147 @@
+/**
+ * Writing the generated package safely: only into a folder the generator
+ * owns (its manifest lists every file there), never into a dangerous target,
+ * and atomically: the new package is staged in a sibling folder and swapped
+ * in, so a failed or interrupted run leaves the previous output intact.
+ * Unchanged files are hard-linked into the stage, so their bytes and mtimes
+ * stay as they were.
+ */
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, dirname, join, parse, relative, resolve, sep } from "node:path";
+import { listSpecFiles, toSpecPath } from "./read-spec.ts";
+
+export const MANIFEST = ".md-model-codegen-manifest.json";
+
+export class OutputError extends Error {}
+
+function isInsideOrEqual(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+/** Refuse targets whose loss would hurt: the project root, the spec, /, home. */
+export function checkTarget(out: string, spec: string, cwd: string): void {
+  const target = resolve(cwd, out);
+  const specRoot = resolve(cwd, spec);
+  const reasons: Array<[boolean, string]> = [
+    [target === parse(target).root, "the file system root"],
+    [target === resolve(homedir()), "the home folder"],
+    [target === resolve(cwd), "the project root"],
+    [isInsideOrEqual(specRoot, target), "the spec folder or a parent of it"],
+    [isInsideOrEqual(target, specRoot), "inside the spec folder"],
+    [existsSync(join(target, ".git")), "a git repository"],
+    [existsSync(join(target, "package.json")) && !existsSync(join(target, MANIFEST)), "a package the generator did not write"],
+  ];
+  const hit = reasons.find(([bad]) => bad);
+  if (hit) throw new OutputError(`refusing to write to ${out}: it is ${hit[1]}`);
+}
+
+/** The files the generator wrote last time, or [] for a new or empty folder. */
+export function readOwnedFiles(out: string): string[] {
+  if (!existsSync(out)) return [];
+  if (!statSync(out).isDirectory()) throw new OutputError(`refusing to write to ${out}: it is not a folder`);
+  const present = listSpecFiles(out, true).map((f) => toSpecPath(out, f));
+  const manifestPath = join(out, MANIFEST);
+  if (!existsSync(manifestPath)) {
+    if (present.length === 0) return [];
+    throw new OutputError(`refusing to write to ${out}: it holds files the generator did not write (no ${MANIFEST}), e.g. ${present[0]}`);
+  }
+  let owned: string[];
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { files?: unknown };
+    if (!Array.isArray(manifest.files) || !manifest.files.every((f) => typeof f === "string")) throw new Error("no file list");
+    owned = manifest.files as string[];
+  } catch (error) {
+    throw new OutputError(`refusing to write to ${out}: unreadable ${MANIFEST} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const known = new Set([...owned, MANIFEST]);
+  const foreign = present.filter((f) => !known.has(f) && !f.startsWith("node_modules/"));
+  if (foreign.length) throw new OutputError(`refusing to write to ${out}: it holds files the generator did not write: ${foreign.slice(0, 5).join(", ")}`);
+  return owned;
+}
+
+export function manifestText(files: Iterable<string>): string {
+  return `${JSON.stringify({ generator: "md-model-codegen", note: "Files written by md-model-codegen; it deletes only these.", files: [...files].sort() }, null, 2)}\n`;
+}
+
+export interface WriteSummary {
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+function sameBytes(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, "utf8") === text;
+  } catch {
+    return false;
+  }
+}
+
+/** Stage the package next to `out`, then swap it in. */
+export function writeOutput(out: string, files: ReadonlyMap<string, string>): WriteSummary {
+  const owned = readOwnedFiles(out);
+  const all = new Map(files);
+  all.set(MANIFEST, manifestText(files.keys()));
+  const parent = dirname(resolve(out));
+  mkdirSync(parent, { recursive: true });
+  const stage = join(parent, `.${basename(out)}.staging-${process.pid}`);
+  const backup = join(parent, `.${basename(out)}.previous-${process.pid}`);
+  rmSync(stage, { recursive: true, force: true });
+  let written = 0;
+  let unchanged = 0;
+  try {
+    for (const [path, text] of all) {
+      const target = join(stage, path);
+      mkdirSync(dirname(target), { recursive: true });
+      const previous = join(out, path);
+      if (sameBytes(previous, text)) {
+        try {
+          linkSync(previous, target);
+          unchanged++;
+          continue;
+        } catch {
+          // Hard links may be unsupported (other device): write instead.
+        }
+      }
+      writeFileSync(target, text);
+      written++;
+    }
+    if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(stage, "node_modules"));
+    if (existsSync(out)) renameSync(out, backup);
+    try {
+      renameSync(stage, out);
+    } catch (error) {
+      if (existsSync(backup)) renameSync(backup, out);
+      throw error;
+    }
+    rmSync(backup, { recursive: true, force: true });
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+  const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
+  return { written, unchanged, removed };
+}
+
+export interface CheckResult {
+  stale: string[];
+  missing: string[];
+  extra: string[];
+}
+
+/** Compare generated files with what is on disk (`--check`). */
+export function compareOutput(out: string, files: ReadonlyMap<string, string>): CheckResult {
+  const all = new Map(files);
+  all.set(MANIFEST, manifestText(files.keys()));
+  const present = existsSync(out) ? listSpecFiles(out, true).map((f) => toSpecPath(out, f)).filter((f) => !f.startsWith("node_modules/")) : [];
+  const presentSet = new Set(present);
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const [path, text] of all) {
+    if (!presentSet.has(path)) missing.push(path);
+    else if (!sameBytes(join(out, path), text)) stale.push(path);
+  }
+  const extra = present.filter((p) => !all.has(p));
+  return { stale, missing, extra };
+}

@@ -1,0 +1,43 @@
+/**
+ * `--watch`: regenerate on every doc change (add, edit, delete, rename),
+ * debounced. A doc that is broken for a moment prints its diagnostics and
+ * the last good output stays in place (runOnce writes nothing on errors).
+ */
+import { watch as watchFolder } from "node:fs";
+import { resolve } from "node:path";
+import type { CliArgs } from "./args.ts";
+import type { ResolvedConfig } from "./config.ts";
+import { runOnce, type RunIo } from "./main.ts";
+
+export const DEBOUNCE_MS = 50;
+
+export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {
+  const specRoot = resolve(io.cwd, config.spec);
+  await runOnce(args, config, io);
+  io.stdout(`watching ${config.spec} for changes (Ctrl-C to stop)\n`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = new Set<string>();
+  const watcher = watchFolder(specRoot, { recursive: true }, (_event, file) => {
+    if (file) changed.add(String(file));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const files = [...changed].sort();
+      changed.clear();
+      running = running.then(async () => {
+        io.stdout(`changed: ${files.join(", ") || "(unknown)"}\n`);
+        await runOnce(args, config, io);
+      });
+    }, DEBOUNCE_MS);
+  });
+  await new Promise<void>((done) => {
+    const stop = () => {
+      watcher.close();
+      clearTimeout(timer);
+      void running.then(done);
+    };
+    if (signal) signal.addEventListener("abort", stop, { once: true });
+    process.once("SIGINT", stop);
+  });
+  return 0;
+}

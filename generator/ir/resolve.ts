@@ -1,0 +1,159 @@
+/**
+ * The whole-spec step: links become references to model ids, names become
+ * safe identifiers, enum members get their names, and models are sorted once.
+ */
+import { posix } from "node:path";
+import { enumMemberName } from "./enum-member-names.ts";
+import { isIdentifier, toIdentifier } from "./identifiers.ts";
+import type { Diagnostic, Model, Position, RefType, Spec } from "./types.ts";
+import { modelRefs } from "./walk.ts";
+
+export interface ResolveResult {
+  spec: Spec;
+  diagnostics: Diagnostic[];
+}
+
+/** Deep copy of plain IR data: resolve never mutates its input. */
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function diagnostic(at: Position, severity: Diagnostic["severity"], ruleId: string, message: string, hint?: string): Diagnostic {
+  return { file: at.file, line: at.line, column: at.column, severity, ruleId, message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * @param rootPath the spec root as a posix path (absolute, or any stable
+ *   prefix): links may climb above the root and come back through its name.
+ */
+export function resolveSpec(parsed: readonly Model[], rootPath: string): ResolveResult {
+  const diagnostics: Diagnostic[] = [];
+  const models = clone([...parsed]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const folders = [...new Set(models.map((m) => m.folder))].sort();
+
+  nameModels(models, diagnostics);
+  for (const model of models) if (model.kind === "enum") nameEnumMembers(model, diagnostics);
+
+  const root = posix.resolve("/", rootPath);
+  const byFolderAndName = new Map(models.map((m) => [`${m.folder}\0${(m.title ?? m.name).toLowerCase()}`, m]));
+  const namespaceFolder = namespaceFolders(folders, posix.basename(root));
+  for (const model of models) {
+    for (const ref of modelRefs(model)) {
+      const at = ref.position ?? model.position;
+      const target = resolveRef(ref, model, root, byId, byFolderAndName, namespaceFolder, at, diagnostics);
+      if (!target) continue;
+      ref.target = target.id;
+      const linked = ref.link !== undefined;
+      // Union member titles name every kind without links; only field cells follow the link/italic convention.
+      if (model.kind !== "object") continue;
+      if (linked && target.kind === "union")
+        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`${ref.name}\` is linked but is a union doc; union docs are named in italics`));
+      if (!linked && target.kind !== "union")
+        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`*${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}*\` names a ${target.kind} doc; those are linked`));
+    }
+  }
+  return { spec: { models, folders }, diagnostics };
+}
+
+/** `ns` → folder: a folder whose last segment is `ns`, else the root (`models`, or the root's own name). */
+function namespaceFolders(folders: string[], rootName: string): (ns: string | undefined) => string | undefined {
+  const map = new Map<string, string>();
+  for (const folder of folders) {
+    const last = folder.split("/").pop()!;
+    if (folder !== "" && !map.has(last)) map.set(last, folder);
+  }
+  return (ns) => {
+    if (ns === undefined) return "";
+    if (map.has(ns)) return map.get(ns);
+    if (ns === "models" || ns === rootName) return folders.includes("") ? "" : undefined;
+    return undefined;
+  };
+}
+
+function resolveRef(
+  ref: RefType,
+  from: Model,
+  root: string,
+  byId: Map<string, Model>,
+  byFolderAndName: Map<string, Model>,
+  namespaceFolder: (ns: string | undefined) => string | undefined,
+  at: Position,
+  diagnostics: Diagnostic[],
+): Model | undefined {
+  const display = `${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}`;
+  if (ref.link !== undefined) {
+    const path = linkPath(ref.link);
+    const absolute = posix.resolve(root, from.folder, path);
+    const relative = posix.relative(root, absolute);
+    const inside = relative !== "" && !relative.startsWith("../") && relative !== "..";
+    const target = inside ? byId.get(relative.replace(/\.md$/i, "")) : undefined;
+    if (target) return target;
+    // A copied or renamed docs folder breaks links that climb above the root:
+    // fall back to the namespace and name, and say so.
+    const folder = namespaceFolder(ref.namespace);
+    const byName = folder === undefined ? undefined : byFolderAndName.get(`${folder}\0${ref.name.toLowerCase()}`);
+    if (byName && !inside) {
+      diagnostics.push(diagnostic(at, "warning", "link-outside-root", `link \`${ref.link}\` leaves the spec root; resolved \`${display}\` by name to \`${byName.id}.md\``));
+      return byName;
+    }
+    diagnostics.push(diagnostic(at, "error", "dangling-link", `link \`${ref.link}\` for \`${display}\` does not lead to a doc in the spec`, "fix the link, or add the missing doc"));
+    return undefined;
+  }
+  const folder = namespaceFolder(ref.namespace);
+  const target = folder === undefined ? undefined : byFolderAndName.get(`${folder}\0${ref.name.toLowerCase()}`);
+  if (!target) {
+    diagnostics.push(diagnostic(at, "error", "unknown-type", `\`${display}\` names no doc in the spec`, "unlinked names must match a doc's title in the namespace's folder"));
+  }
+  return target;
+}
+
+function linkPath(link: string): string {
+  const bare = link.split("#")[0]!.split("?")[0]!;
+  try {
+    return decodeURI(bare);
+  } catch {
+    return bare;
+  }
+}
+
+function nameModels(models: Model[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Model>();
+  for (const model of models) {
+    const name = toIdentifier(model.name);
+    if (name !== model.name) {
+      diagnostics.push(diagnostic(model.position, "warning", "model-name", `title \`${model.name}\` is not a valid identifier; emitted as \`${name}\``));
+      model.title = model.name;
+      model.name = name;
+    }
+    const key = `${model.folder}\0${name.toLowerCase()}`;
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.push(diagnostic(model.position, "error", "duplicate-model", `model \`${name}\` is also defined in ${first.id}.md; names are unique within a folder`));
+    } else seen.set(key, model);
+  }
+}
+
+function nameEnumMembers(model: Extract<Model, { kind: "enum" }>, diagnostics: Diagnostic[]): void {
+  const used = new Set<string>();
+  for (const member of model.members) {
+    let name = model.syntax === "union-block" ? enumMemberName(member.value) : member.name;
+    if (!isIdentifier(name)) {
+      const safe = toIdentifier(name);
+      diagnostics.push(diagnostic(member.position, "warning", "enum-member-name", `member name \`${name}\` is not a valid identifier; emitted as \`${safe}\``));
+      name = safe;
+    }
+    if (used.has(name)) {
+      if (model.syntax === "table") {
+        diagnostics.push(diagnostic(member.position, "error", "duplicate-enum-member", `member \`${name}\` is listed twice`));
+        continue;
+      }
+      // Two values that derive the same name: number the later ones, deterministically.
+      let n = 2;
+      while (used.has(`${name}${n}`)) n++;
+      name = `${name}${n}`;
+    }
+    used.add(name);
+    member.name = name;
+  }
+}

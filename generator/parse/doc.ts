@@ -1,0 +1,91 @@
+/**
+ * One doc's text → one model (or none) plus diagnostics. Pure: no file
+ * system, no knowledge of other docs; links stay unresolved until ir/.
+ */
+import type { Code } from "mdast";
+import type { Diagnostic, Example, Model } from "../ir/types.ts";
+import { readEnumValues } from "./enum-values.ts";
+import { readExampleCode } from "./example-code.ts";
+import { readFieldsTable } from "./fields-table.ts";
+import { startOf } from "./inline.ts";
+import { parseMarkdown } from "./markdown.ts";
+import { DocMessages } from "./messages.ts";
+import { KNOWN_SECTIONS, readSkeleton, type Section } from "./skeleton.ts";
+import { readUnionMembers } from "./union-members.ts";
+
+export interface ParsedDoc {
+  model?: Model;
+  diagnostics: Diagnostic[];
+}
+
+const BODY_SECTIONS = ["Fields", "Values", "Supported Types"];
+
+/** Model id and folder from a spec-relative path such as `operations/foo.md`. */
+export function idOf(file: string): { id: string; folder: string } {
+  const id = file.replace(/\.md$/i, "");
+  const slash = id.lastIndexOf("/");
+  return { id, folder: slash < 0 ? "" : id.slice(0, slash) };
+}
+
+export function parseDoc(text: string, file: string): ParsedDoc {
+  const messages = new DocMessages(file, text);
+  const model = readModel(text, file, messages);
+  return { ...(model && !messages.hasErrors ? { model } : {}), diagnostics: messages.toDiagnostics() };
+}
+
+function readModel(text: string, file: string, messages: DocMessages): Model | undefined {
+  if (text.trim() === "") {
+    messages.error({ line: 1, column: 1 }, "empty-file", "the doc is empty");
+    return undefined;
+  }
+  const tree = parseMarkdown(text);
+  const skeleton = readSkeleton(tree, text, messages);
+  if (!skeleton) return undefined;
+
+  const seen = new Map<string, Section>();
+  for (const section of skeleton.sections) {
+    if (!(KNOWN_SECTIONS as readonly string[]).includes(section.title))
+      messages.error(startOf(section.heading), "unknown-section", `unknown section \`## ${section.title}\``, `sections are ${KNOWN_SECTIONS.map((s) => `\`## ${s}\``).join(", ")}`);
+    else if (seen.has(section.title)) messages.error(startOf(section.heading), "duplicate-section", `\`## ${section.title}\` appears twice`);
+    else seen.set(section.title, section);
+  }
+  const bodies = BODY_SECTIONS.filter((title) => seen.has(title));
+  if (bodies.length !== 1) {
+    const at = bodies.length > 1 ? startOf(seen.get(bodies[1]!)!.heading) : startOf(skeleton.titleNode);
+    messages.error(at, bodies.length ? "conflicting-sections" : "missing-body-section", bodies.length ? `a doc has exactly one of ${BODY_SECTIONS.map((s) => `\`## ${s}\``).join(", ")}; found ${bodies.join(" and ")}` : "the doc has no `## Fields`, `## Values` or `## Supported Types` section");
+    return undefined;
+  }
+
+  const { id, folder } = idOf(file);
+  const usage = seen.get("Example Usage");
+  const usageCode = usage?.nodes.find((n): n is Code => n.type === "code");
+  const code = usageCode ? readExampleCode(usageCode.value) : undefined;
+  const importPath = code?.imports.find((i) => i.names.includes(skeleton.title))?.from;
+  const example: Example | undefined =
+    code?.value !== undefined && usageCode
+      ? { text: code.value, ...(code.imports.length ? { imports: code.imports } : {}), position: { file, ...startOf(usageCode) } }
+      : undefined;
+  const common = {
+    id,
+    name: skeleton.title,
+    folder,
+    ...(skeleton.description !== undefined ? { description: skeleton.description } : {}),
+    ...(skeleton.deprecated ? { deprecated: skeleton.deprecationMessage !== undefined ? { message: skeleton.deprecationMessage } : {} } : {}),
+    ...(importPath !== undefined ? { importPath } : {}),
+    ...(example ? { example } : {}),
+    position: { file, ...startOf(skeleton.titleNode) },
+  };
+
+  const body = seen.get(bodies[0]!)!;
+  const at = startOf(body.heading);
+  switch (body.title) {
+    case "Fields":
+      return { ...common, kind: "object", fields: readFieldsTable(body.nodes, text, file, messages, at) };
+    case "Values": {
+      const values = readEnumValues(body.nodes, text, file, messages, at);
+      return values ? { ...common, kind: "enum", ...values } : undefined;
+    }
+    default:
+      return { ...common, kind: "union", members: readUnionMembers(body.nodes, file, messages, at) };
+  }
+}

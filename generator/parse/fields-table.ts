@@ -1,0 +1,105 @@
+/**
+ * The `## Fields` table (docs-grammar.md §3):
+ * `| Field | Type | Required | Description [| Example] |`.
+ */
+import type { PhrasingContent, RootContent, Table, TableCell } from "mdast";
+import type { Field } from "../ir/types.ts";
+import { cellSource, inlineText, startOf } from "./inline.ts";
+import type { DocMessages } from "./messages.ts";
+import { cleanDescription, cleanExampleCell } from "./text.ts";
+import { parseTypeCell } from "./type-cell.ts";
+
+const HEADER = ["Field", "Type", "Required", "Description"];
+const REQUIRED: Record<string, boolean> = { ":heavy_check_mark:": true, ":heavy_minus_sign:": false };
+/** `: warning: ** DEPRECATED **: message<br/><br/>original`, as the docs write it. */
+const DEPRECATED_PREFIX = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:\s*/i;
+
+export function readFieldsTable(nodes: RootContent[], text: string, file: string, messages: DocMessages, at: { line: number; column: number }): Field[] {
+  const tables = nodes.filter((n): n is Table => n.type === "table");
+  const table = tables[0];
+  if (!table) {
+    messages.error(at, "fields-table-missing", "`## Fields` has no table", "add a `| Field | Type | Required | Description |` table");
+    return [];
+  }
+  if (tables.length > 1) messages.warn(startOf(tables[1]), "fields-extra-table", "only the first table of `## Fields` is read");
+  const header = table.children[0]!.children.map((cell) => inlineText(cell).trim());
+  const hasExample = header.length === 5 && header[4] === "Example";
+  if (header.length < 4 || header.slice(0, 4).join("|") !== HEADER.join("|") || (header.length === 5 && !hasExample) || header.length > 5) {
+    messages.error(
+      startOf(table),
+      "fields-table-header",
+      `the fields table header is \`| ${header.join(" | ")} |\``,
+      "expected `| Field | Type | Required | Description |`, optionally followed by `| Example |`",
+    );
+    return [];
+  }
+
+  const fields: Field[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.children.slice(1)) {
+    const place = startOf(row);
+    if (row.children.length !== header.length) {
+      messages.error(place, "fields-row-cells", `the row has ${row.children.length} cells, the header has ${header.length}`, "escape `|` inside a cell as `\\|`");
+      continue;
+    }
+    const [nameCell, typeCell, requiredCell, descriptionCell, exampleCell] = row.children as [TableCell, TableCell, TableCell, TableCell, TableCell?];
+    const name = fieldName(nameCell.children);
+    if (!name) {
+      messages.error(startOf(nameCell), "field-name", "the Field cell must be a name in backticks, like `` `name` `` or `` ~~`name`~~ ``");
+      continue;
+    }
+    const previous = seen.get(name.name);
+    if (previous !== undefined) {
+      messages.error(startOf(nameCell), "duplicate-field", `field \`${name.name}\` is listed twice (first on line ${previous})`);
+      continue;
+    }
+    seen.set(name.name, place.line);
+
+    const requiredText = inlineText(requiredCell).trim();
+    const required = REQUIRED[requiredText];
+    if (required === undefined) {
+      messages.error(startOf(requiredCell), "field-required-marker", `unknown Required marker \`${requiredText}\``, "use `:heavy_check_mark:` or `:heavy_minus_sign:`");
+      continue;
+    }
+    const type = parseTypeCell(typeCell.children, file, startOf(typeCell));
+    if (!type.ok) {
+      messages.error(type.error, "type-syntax", type.error.message, "see the Type cell grammar in the README");
+      continue;
+    }
+
+    let rawDescription = cellSource(descriptionCell, text);
+    let deprecatedMessage: string | undefined;
+    const prefix = DEPRECATED_PREFIX.exec(rawDescription);
+    if (prefix) {
+      const rest = rawDescription.slice(prefix[0].length);
+      const split = /<br\s*\/?>\s*<br\s*\/?>/i.exec(rest);
+      deprecatedMessage = cleanDescription(split ? rest.slice(0, split.index) : rest);
+      rawDescription = split ? rest.slice(split.index + split[0].length) : "";
+    }
+    const description = cleanDescription(rawDescription);
+    const example = exampleCell ? cleanExampleCell(cellSource(exampleCell, text)) : undefined;
+    fields.push({
+      name: name.name,
+      type: type.type,
+      required,
+      ...(description !== undefined ? { description } : {}),
+      ...(name.deprecated || prefix ? { deprecated: deprecatedMessage !== undefined ? { message: deprecatedMessage } : {} } : {}),
+      ...(example !== undefined ? { example: { text: example, position: { file, ...startOf(exampleCell) } } } : {}),
+      position: { file, ...place },
+    });
+  }
+  return fields;
+}
+
+/** `` `name` `` or `` ~~`name`~~ ``; anything else is not a field name. */
+function fieldName(nodes: PhrasingContent[]): { name: string; deprecated: boolean } | undefined {
+  const meaningful = nodes.filter((n) => !(n.type === "text" && n.value.trim() === ""));
+  if (meaningful.length !== 1) return undefined;
+  const node = meaningful[0]!;
+  if (node.type === "inlineCode") return node.value === "" ? undefined : { name: node.value, deprecated: false };
+  if (node.type === "delete") {
+    const inner = fieldName(node.children);
+    return inner ? { name: inner.name, deprecated: true } : undefined;
+  }
+  return undefined;
+}

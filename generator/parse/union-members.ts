@@ -1,0 +1,41 @@
+/**
+ * `## Supported Types` (docs-grammar.md §5): each member is an H3 whose title
+ * is a TypeScript type in backticks, usually followed by a
+ * `const value: T = …;` block.
+ */
+import type { Heading, RootContent } from "mdast";
+import type { UnionMember } from "../ir/types.ts";
+import { readExampleCode } from "./example-code.ts";
+import { inlineText, startOf } from "./inline.ts";
+import type { DocMessages } from "./messages.ts";
+import { parseTypeTitle } from "./ts-type-title.ts";
+
+export function readUnionMembers(nodes: RootContent[], file: string, messages: DocMessages, at: { line: number; column: number }): UnionMember[] {
+  const members: UnionMember[] = [];
+  let current: UnionMember | undefined;
+  for (const node of nodes) {
+    if (node.type === "heading" && node.depth === 3) {
+      current = readMember(node, file, messages);
+      if (current) members.push(current);
+    } else if (node.type === "code" && current && !current.example) {
+      const code = readExampleCode(node.value);
+      if (code.value !== undefined)
+        current.example = { text: code.value, ...(code.imports.length ? { imports: code.imports } : {}), position: { file, ...startOf(node) } };
+    }
+  }
+  if (members.length === 0) messages.error(at, "union-empty", "`## Supported Types` lists no `### \\`Type\\`` members");
+  return members;
+}
+
+function readMember(heading: Heading, file: string, messages: DocMessages): UnionMember | undefined {
+  const place = startOf(heading);
+  const title = inlineText(heading).trim();
+  const parsed = parseTypeTitle(title);
+  if (!parsed.ok) {
+    const codeNode = heading.children.find((c) => c.type === "inlineCode");
+    const column = startOf(codeNode ?? heading).column + (codeNode ? 1 : 0) + parsed.offset;
+    messages.error({ line: place.line, column }, "union-member-syntax", `cannot read union member \`${title}\`: ${parsed.error}`);
+    return undefined;
+  }
+  return { title, type: parsed.type, position: { file, ...place } };
+}
