@@ -4,6 +4,7 @@
  */
 import type { Code } from "mdast";
 import type { Diagnostic, Example, Model } from "../ir/types.ts";
+import { compactTables, type Compacted } from "./compact-tables.ts";
 import { readEnumValues } from "./enum-values.ts";
 import { readExampleCode } from "./example-code.ts";
 import { readFieldsTable } from "./fields-table.ts";
@@ -27,10 +28,29 @@ export function idOf(file: string): { id: string; folder: string } {
   return { id, folder: slash < 0 ? "" : id.slice(0, slash) };
 }
 
-export function parseDoc(text: string, file: string): ParsedDoc {
-  const messages = new DocMessages(file, text);
-  const model = readModel(text, file, messages);
-  return { ...(model && !messages.hasErrors ? { model } : {}), diagnostics: messages.toDiagnostics() };
+export function parseDoc(original: string, file: string): ParsedDoc {
+  const compact = compactTables(original);
+  const messages = new DocMessages(file, compact.text);
+  const model = readModel(compact.text, file, messages);
+  const result = { ...(model && !messages.hasErrors ? { model } : {}), diagnostics: messages.toDiagnostics() };
+  mapPositions(result, compact.toOriginal);
+  return result;
+}
+
+/** Point every position (IR nodes and diagnostics) back at the original text. */
+function mapPositions(value: unknown, toOriginal: Compacted["toOriginal"]): void {
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) mapPositions(item, toOriginal);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === "number" && typeof record.column === "number" && typeof record.file === "string") {
+    const mapped = toOriginal(record.line, record.column);
+    record.line = mapped.line;
+    record.column = mapped.column;
+  }
+  for (const key in record) if (key !== "file") mapPositions(record[key], toOriginal);
 }
 
 function readModel(text: string, file: string, messages: DocMessages): Model | undefined {
