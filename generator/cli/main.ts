@@ -14,7 +14,12 @@ import { checkTarget, compareOutput, OutputError, writeOutput } from "./output.t
 import { readSpec } from "./read-spec.ts";
 import { formatDiagnostics, plural } from "./report.ts";
 import { loadRuntimeSources } from "./runtime-sources.ts";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { emitPackage } from "../emit/index.ts";
+import { diffSpecs, formatChanges } from "../ir/changes.ts";
+import { parseDoc } from "../parse/doc.ts";
+import type { SourceDoc } from "../pipeline.ts";
+import { cachePath, contentHash, currentGeneratorVersion, loadCache, saveCache, type CacheData, type ParsedEntry } from "./cache.ts";
 
 export interface RunIo {
   cwd: string;
@@ -22,8 +27,29 @@ export interface RunIo {
   stderr: (text: string) => void;
 }
 
+/** Kept between runs in one process (watch mode), so the cache file is not re-read. */
+export interface RunState {
+  cache?: CacheData;
+}
+
+/** Parse the docs, reusing cached results for docs whose bytes did not change. */
+function parseWithCache(docs: readonly SourceDoc[], cache: CacheData | undefined): { parsed: Map<string, ParsedEntry>; reparsed: number } {
+  const parsed = new Map<string, ParsedEntry>();
+  let reparsed = 0;
+  for (const doc of docs) {
+    const hash = contentHash(doc.text);
+    const hit = cache?.parsed[doc.path];
+    if (hit && hit.hash === hash) parsed.set(doc.path, hit);
+    else {
+      parsed.set(doc.path, { hash, ...parseDoc(doc.text, doc.path) });
+      reparsed++;
+    }
+  }
+  return { parsed, reparsed };
+}
+
 /** One generate (or check) run. Returns the exit code; never calls process.exit. */
-export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo): Promise<number> {
+export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, state: RunState = {}): Promise<number> {
   const started = performance.now();
   const specRoot = resolve(io.cwd, config.spec);
   const outDir = resolve(io.cwd, config.out);
@@ -34,7 +60,10 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo):
   if (!args.check) checkTarget(config.out, config.spec, io.cwd);
 
   const read = readSpec(specRoot);
-  const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle });
+  const cacheFile = cachePath(io.cwd, specRoot, outDir);
+  const cache = state.cache ?? loadCache(cacheFile);
+  const { parsed, reparsed } = parseWithCache(read.docs, cache);
+  const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   const specLabel = relative(io.cwd, specRoot) || ".";
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));
@@ -50,10 +79,15 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo):
   }
   if (args.stats) io.stdout(formatStats(collectStats(built.spec)));
 
-  const { emitPackage } = await import("../emit/index.ts");
-  const files = emitPackage(built.spec, { packageName: config.packageName, enumStyle: config.enumStyle, ...(config.packageVersion ? { packageVersion: config.packageVersion } : {}) }, loadRuntimeSources());
+  const emitOptions = { packageName: config.packageName, enumStyle: config.enumStyle, ...(config.packageVersion ? { packageVersion: config.packageVersion } : {}) };
+  const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined);
+  const files = emitted.files;
   const kinds = countKinds(built.spec);
   const what = `${plural(read.docs.length, "doc")} (${kinds.object} objects, ${kinds.enum} enums, ${kinds.union} unions)`;
+  const changes = cache?.spec ? diffSpecs(cache.spec, built.spec) : undefined;
+  if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
+  const nextCache: CacheData = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
+  const work = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
 
   if (args.check) {
     const result = compareOutput(outDir, files);
@@ -67,8 +101,11 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo):
   }
 
   const summary = writeOutput(outDir, files);
+  state.cache = nextCache;
+  saveCache(cacheFile, nextCache);
+  if (changes && changes.length > 0) io.stdout(formatChanges(changes));
   io.stdout(
-    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")}, ${Math.round(performance.now() - started)} ms\n`,
+    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${work}) in ${Math.round(performance.now() - started)} ms\n`,
   );
   return 0;
 }

@@ -84,6 +84,9 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): Wr
   const owned = readOwnedFiles(out);
   const all = new Map(files);
   all.set(MANIFEST, manifestText(files.keys()));
+  // Nothing changed: touch nothing (mtimes stay, watchers stay quiet).
+  const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
+  if (removed === 0 && [...all].every(([path, text]) => sameBytes(join(out, path), text))) return { written: 0, unchanged: all.size, removed: 0 };
   const parent = dirname(resolve(out));
   mkdirSync(parent, { recursive: true });
   const stage = join(parent, `.${basename(out)}.staging-${process.pid}`);
@@ -120,7 +123,6 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): Wr
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
-  const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
   return { written, unchanged, removed };
 }
 

@@ -7,13 +7,14 @@ import { watch as watchFolder } from "node:fs";
 import { resolve } from "node:path";
 import type { CliArgs } from "./args.ts";
 import type { ResolvedConfig } from "./config.ts";
-import { runOnce, type RunIo } from "./main.ts";
+import { runOnce, type RunIo, type RunState } from "./main.ts";
 
 export const DEBOUNCE_MS = 50;
 
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {
   const specRoot = resolve(io.cwd, config.spec);
-  await runOnce(args, config, io);
+  const state: RunState = {};
+  await runOnce(args, config, io, state);
   io.stdout(`watching ${config.spec} for changes (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -26,7 +27,7 @@ export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, si
       changed.clear();
       running = running.then(async () => {
         io.stdout(`changed: ${files.join(", ") || "(unknown)"}\n`);
-        await runOnce(args, config, io);
+        await runOnce(args, config, io, state);
       });
     }, DEBOUNCE_MS);
   });

@@ -1,7 +1,7 @@
 /** What every emitter needs to know about the whole spec. */
 import { enumForm, modelNames, type EnumStyle, type ModelNames } from "../ir/naming.ts";
 import type { Model, Spec } from "../ir/types.ts";
-import { modelsNeedingCodec } from "./json-codecs.ts";
+import { modelsNeedingCodec } from "../ir/codec-needs.ts";
 
 export interface EmitOptions {
   /** The generated package's name in its package.json. */

@@ -5,7 +5,6 @@
  * Models whose types hold neither need no reviving or serializing code.
  */
 import type { Model, TypeExpr } from "../ir/types.ts";
-import { modelTypes } from "../ir/walk.ts";
 import type { CheckWriter } from "./checks.ts";
 import type { EmitContext } from "./context.ts";
 import { objectLiteralKey, stringLiteral } from "./escape.ts";
@@ -14,50 +13,6 @@ import { RUNTIME_PATH } from "./context.ts";
 import { declareFunction, functionDeclaration, type Statement } from "./printer.ts";
 
 type Direction = "revive" | "serialize";
-
-/** Models whose JSON form differs from their value: they hold dates or bigints, maybe through refs. */
-export function modelsNeedingCodec(models: readonly Model[]): Set<string> {
-  const byId = new Map(models.map((m) => [m.id, m]));
-  const memo = new Map<string, boolean>();
-  const visit = (model: Model): boolean => {
-    const known = memo.get(model.id);
-    if (known !== undefined) return known;
-    memo.set(model.id, false); // cycles: assume no until proven
-    const needs = modelTypes(model).some((type) => typeNeeds(type, (id) => visit(byId.get(id)!)));
-    memo.set(model.id, needs);
-    return needs;
-  };
-  // Iterate to a fixed point: a cycle may have been assumed "no" too early.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const model of models) {
-      const before = memo.get(model.id);
-      memo.delete(model.id);
-      const after = visit(model);
-      if (before !== after) changed = true;
-    }
-  }
-  return new Set([...memo].filter(([, v]) => v).map(([id]) => id));
-}
-
-function typeNeeds(type: TypeExpr, refNeeds: (id: string) => boolean): boolean {
-  switch (type.kind) {
-    case "date":
-    case "bigint":
-      return true;
-    case "array":
-      return typeNeeds(type.element, refNeeds);
-    case "record":
-      return typeNeeds(type.value, refNeeds);
-    case "union":
-      return type.members.some((m) => typeNeeds(m, refNeeds));
-    case "ref":
-      return refNeeds(type.target!);
-    default:
-      return false;
-  }
-}
 
 class CodecWriter {
   constructor(

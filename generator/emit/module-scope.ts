@@ -11,6 +11,11 @@ export function modulePath(model: Pick<Model, "id">): string {
   return `models/${model.id}`;
 }
 
+/** Where a folder's barrel lives in the package, without extension. */
+export function barrelPath(folder: string): string {
+  return folder === "" ? "models/index" : `models/${folder}/index`;
+}
+
 /** An ESM import specifier from one package file to another (`./x.js`, `../y/index.js`). */
 export function importSpecifier(fromPath: string, toPath: string): string {
   const relative = posix.relative(posix.dirname(fromPath), toPath);

@@ -1,16 +1,17 @@
 /** The generated package's `package.json`: one entry point per spec folder. */
-import type { EmitContext } from "./context.ts";
-import { barrelPath } from "./barrels.ts";
+import type { Spec } from "../ir/types.ts";
+import type { EmitOptions } from "./context.ts";
+import { barrelPath } from "./module-scope.ts";
 
-export function packageJson(ctx: EmitContext): string {
+export function packageJson(spec: Spec, options: EmitOptions): string {
   const entry = (path: string) => ({ types: `./${path}.d.ts`, import: `./${path}.js`, default: `./${path}.js` });
   const exports: Record<string, unknown> = { ".": entry(barrelPath("")) };
-  for (const folder of ctx.spec.folders) if (folder !== "") exports[`./${folder}`] = entry(barrelPath(folder));
+  for (const folder of spec.folders) if (folder !== "") exports[`./${folder}`] = entry(barrelPath(folder));
   exports["./runtime"] = entry("runtime/index");
   exports["./package.json"] = "./package.json";
   const manifest = {
-    name: ctx.options.packageName,
-    version: ctx.options.packageVersion ?? "0.0.0",
+    name: options.packageName,
+    version: options.packageVersion ?? "0.0.0",
     description: "Types, enums and runtime validators generated from markdown model docs by md-model-codegen. Do not edit.",
     type: "module",
     sideEffects: false,

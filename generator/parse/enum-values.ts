@@ -7,7 +7,7 @@
  */
 import type { Code, RootContent, Table } from "mdast";
 import type { EnumModel } from "../ir/types.ts";
-import { inlineText, startOf } from "./inline.ts";
+import { cellStart, inlineText, startOf } from "./inline.ts";
 import type { DocMessages } from "./messages.ts";
 
 export type EnumValues = Pick<EnumModel, "syntax" | "valueType" | "open" | "members">;
@@ -78,7 +78,7 @@ function readValuesTable(table: Table, nodes: RootContent[], text: string, file:
     }
     const nameNode = nameCell.children.find((n) => n.type !== "text" || n.value.trim() !== "");
     if (nameNode?.type !== "inlineCode" || nameNode.value === "") {
-      messages.error(startOf(nameCell), "enum-member-name", "the Name cell must be a member name in backticks");
+      messages.error(cellStart(nameCell), "enum-member-name", "the Name cell must be a member name in backticks");
       continue;
     }
         members.push({ name: nameNode.value, value: valueText, position: { file, ...place } });

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, RootContent, Table, TableCell } from "mdast";
 import type { Field } from "../ir/types.ts";
-import { cellSource, inlineText, startOf } from "./inline.ts";
+import { cellSource, cellStart, inlineText, startOf } from "./inline.ts";
 import type { DocMessages } from "./messages.ts";
 import { cleanDescription, cleanExampleCell } from "./text.ts";
 import { parseTypeCell } from "./type-cell.ts";
@@ -45,12 +45,12 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
     const [nameCell, typeCell, requiredCell, descriptionCell, exampleCell] = row.children as [TableCell, TableCell, TableCell, TableCell, TableCell?];
     const name = fieldName(nameCell.children);
     if (!name) {
-      messages.error(startOf(nameCell), "field-name", "the Field cell must be a name in backticks, like `` `name` `` or `` ~~`name`~~ ``");
+      messages.error(cellStart(nameCell), "field-name", "the Field cell must be a name in backticks, like `` `name` `` or `` ~~`name`~~ ``");
       continue;
     }
     const previous = seen.get(name.name);
     if (previous !== undefined) {
-      messages.error(startOf(nameCell), "duplicate-field", `field \`${name.name}\` is listed twice (first on line ${previous})`);
+      messages.error(cellStart(nameCell), "duplicate-field", `field \`${name.name}\` is listed twice (first on line ${previous})`);
       continue;
     }
     seen.set(name.name, place.line);
@@ -58,7 +58,7 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
     const requiredText = inlineText(requiredCell).trim();
     const required = REQUIRED[requiredText];
     if (required === undefined) {
-      messages.error(startOf(requiredCell), "field-required-marker", `unknown Required marker \`${requiredText}\``, "use `:heavy_check_mark:` or `:heavy_minus_sign:`");
+      messages.error(cellStart(requiredCell), "field-required-marker", `unknown Required marker \`${requiredText}\``, "use `:heavy_check_mark:` or `:heavy_minus_sign:`");
       continue;
     }
     const type = parseTypeCell(typeCell.children, file, startOf(typeCell));
@@ -84,7 +84,7 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
       required,
       ...(description !== undefined ? { description } : {}),
       ...(name.deprecated || prefix ? { deprecated: deprecatedMessage !== undefined ? { message: deprecatedMessage } : {} } : {}),
-      ...(example !== undefined ? { example: { text: example, position: { file, ...startOf(exampleCell) } } } : {}),
+      ...(example !== undefined ? { example: { text: example, position: { file, ...cellStart(exampleCell) } } } : {}),
       position: { file, ...place },
     });
   }

@@ -16,6 +16,17 @@ export function startOf(node: { position?: { start: { line: number; column: numb
   return node?.position ? { line: node.position.start.line, column: node.position.start.column } : { line: 1, column: 1 };
 }
 
+/**
+ * Where a table cell's content starts: its first child. A GFM cell node
+ * starts at the pipe before it, which is not where an editor should jump.
+ */
+export function cellStart(cell: { children: ReadonlyArray<{ position?: { start: { line: number; column: number } } }>; position?: { start: { line: number; column: number } } }): {
+  line: number;
+  column: number;
+} {
+  return startOf(cell.children[0] ?? cell);
+}
+
 /** The markdown inside a table cell: its source without the delimiting pipes and padding. */
 export function cellSource(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, text: string): string {
   return sourceOf(node, text)

@@ -4,7 +4,7 @@
  * `ReadableStream<Uint8Array>`, `"literal"`, and unions of those. This is a
  * tiny recursive-descent parser for that subset (no regex over the whole).
  */
-import type { TypeExpr } from "../ir/types.ts";
+import type { Position, TypeExpr } from "../ir/types.ts";
 
 type Token = { kind: "name" | "string" | "number" | "punct"; text: string; offset: number };
 
@@ -32,7 +32,8 @@ const PRIMITIVES = new Set(["string", "number", "boolean", "any", "unknown"]);
 
 export type TitleResult = { ok: true; type: TypeExpr } | { ok: false; error: string; offset: number };
 
-export function parseTypeTitle(text: string): TitleResult {
+/** @param place maps an offset in `text` to a doc position, given to the refs the title names. */
+export function parseTypeTitle(text: string, place?: (offset: number) => Position): TitleResult {
   const lexed = tokenize(text);
   if (!Array.isArray(lexed)) return { ok: false, ...lexed };
   const tokens: Token[] = lexed;
@@ -114,7 +115,8 @@ export function parseTypeTitle(text: string): TitleResult {
     }
     const dot = name.lastIndexOf(".");
     if (name.indexOf(".") !== dot) throw new TitleError(`unexpected qualified name \`${name}\``, token.offset);
-    return dot < 0 ? { kind: "ref", name } : { kind: "ref", namespace: name.slice(0, dot), name: name.slice(dot + 1) };
+    const position = place ? { position: place(token.offset) } : {};
+    return dot < 0 ? { kind: "ref", name, ...position } : { kind: "ref", namespace: name.slice(0, dot), name: name.slice(dot + 1), ...position };
   }
 
   try {

@@ -164,6 +164,7 @@ class CellParser {
       case "emphasis": {
         const type = emphasisType(token.text);
         if (!type) this.fail(token, `unknown type \`*${token.text}*\``);
+        if (type.kind === "ref") type.position = { file: this.file, line: token.line, column: token.column };
         return type;
       }
       case "link": {

@@ -30,10 +30,11 @@ export function readUnionMembers(nodes: RootContent[], file: string, messages: D
 function readMember(heading: Heading, file: string, messages: DocMessages): UnionMember | undefined {
   const place = startOf(heading);
   const title = inlineText(heading).trim();
-  const parsed = parseTypeTitle(title);
+  const codeNode = heading.children.find((c) => c.type === "inlineCode");
+  const columnOf = (offset: number) => startOf(codeNode ?? heading.children[0] ?? heading).column + (codeNode ? 1 : 0) + offset;
+  const parsed = parseTypeTitle(title, (offset) => ({ file, line: place.line, column: columnOf(offset) }));
   if (!parsed.ok) {
-    const codeNode = heading.children.find((c) => c.type === "inlineCode");
-    const column = startOf(codeNode ?? heading).column + (codeNode ? 1 : 0) + parsed.offset;
+    const column = columnOf(parsed.offset);
     messages.error({ line: place.line, column }, "union-member-syntax", `cannot read union member \`${title}\`: ${parsed.error}`);
     return undefined;
   }

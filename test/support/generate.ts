@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadRuntimeSources } from "../../generator/cli/runtime-sources.ts";
 import { readSpec } from "../../generator/cli/read-spec.ts";
-import { emitPackage } from "../../generator/emit/index.ts";
+import { emitPackageWith } from "../../generator/emit/index.ts";
+import { printUnits } from "../../generator/emit/print-units.ts";
 import type { EnumStyle } from "../../generator/ir/naming.ts";
 import type { Diagnostic, Spec } from "../../generator/ir/types.ts";
 import { buildSpec, type SourceDoc } from "../../generator/pipeline.ts";
@@ -19,7 +20,7 @@ export function generateDocs(docs: SourceDoc[], options: { enumStyle?: EnumStyle
   const enumStyle = options.enumStyle ?? "auto";
   const built = buildSpec(docs, { rootPath: options.rootPath ?? "/spec/docs/models", enumStyle });
   if (!built.spec) return { diagnostics: built.diagnostics };
-  const files = emitPackage(built.spec, { packageName: options.packageName ?? "test-models", enumStyle }, loadRuntimeSources());
+  const { files } = emitPackageWith(printUnits, built.spec, { packageName: options.packageName ?? "test-models", enumStyle }, loadRuntimeSources());
   return { spec: built.spec, diagnostics: built.diagnostics, files };
 }
 

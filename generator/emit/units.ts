@@ -1,0 +1,46 @@
+/**
+ * The generated package as units of work, each with a key that changes
+ * exactly when its output can change: a model module depends on the model
+ * and on what it needs to know of the models it references; a barrel on the
+ * names and kinds of its folder's models. Equal keys → reuse cached text.
+ * This module does not load ts-morph.
+ */
+import { createHash } from "node:crypto";
+import { enumForm } from "../ir/naming.ts";
+import type { Model, Spec } from "../ir/types.ts";
+import { modelRefs } from "../ir/walk.ts";
+import { modelsNeedingCodec } from "../ir/codec-needs.ts";
+import type { EmitOptions } from "./context.ts";
+
+export type Unit = { kind: "model"; key: string; model: Model } | { kind: "barrel"; key: string; folder: string };
+
+function hash(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+}
+
+/** What a referencing module sees of a model. */
+function surface(model: Model, options: EmitOptions, codecs: Set<string>) {
+  return {
+    id: model.id,
+    name: model.name,
+    kind: model.kind,
+    ...(model.kind === "enum" ? { form: enumForm(model, options.enumStyle), open: model.open } : {}),
+    codec: codecs.has(model.id),
+  };
+}
+
+export function planUnits(spec: Spec, options: EmitOptions): Unit[] {
+  const codecs = modelsNeedingCodec(spec.models);
+  const byId = new Map(spec.models.map((m) => [m.id, m]));
+  const settings = { enumStyle: options.enumStyle };
+  const units: Unit[] = spec.models.map((model) => {
+    const targets = [...new Set(modelRefs(model).map((r) => r.target!))].sort();
+    const seen = targets.map((id) => surface(byId.get(id)!, options, codecs));
+    return { kind: "model", key: hash(["model", settings, model, seen, codecs.has(model.id)]), model };
+  });
+  for (const folder of [...new Set(["", ...spec.folders])].sort()) {
+    const members = spec.models.filter((m) => m.folder === folder).map((m) => surface(m, options, codecs));
+    units.push({ kind: "barrel", key: hash(["barrel", settings, folder, members]), folder });
+  }
+  return units;
+}
