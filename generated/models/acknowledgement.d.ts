@@ -2,17 +2,23 @@
 import type { JSONSchema, StandardSchemaV1, ValidateOptions, ValidationResult } from "../runtime/index.js";
 /** Returned by calls that succeed without anything else to report. */
 export type Acknowledgement = {};
+
 /** Whether `value` is a `Acknowledgement`. Never throws; allocates nothing when it is. */
 export declare function isAcknowledgement(value: unknown, options?: ValidateOptions): value is Acknowledgement;
+
 /** `value` as a `Acknowledgement`, or every issue found, each with its path. */
 export declare function validateAcknowledgement(value: unknown, options?: ValidateOptions): ValidationResult<Acknowledgement>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Acknowledgement`. */
 export declare function assertAcknowledgement(value: unknown, options?: ValidateOptions): asserts value is Acknowledgement;
 /** `Acknowledgement` as a Standard Schema v1 validator. */
 export declare const Acknowledgement$schema: StandardSchemaV1<Acknowledgement>;
+
 /** Parse JSON text into a `Acknowledgement` and validate it. Never throws. */
 export declare function acknowledgementFromJSON(text: string): ValidationResult<Acknowledgement>;
+
 /** JSON text for a `Acknowledgement`. */
 export declare function acknowledgementToJSON(value: Acknowledgement): string;
+
 /** The JSON Schema (draft 2020-12) of `Acknowledgement`'s JSON form, with every model it references under `$defs`. */
 export declare function acknowledgementJSONSchema(): JSONSchema;

@@ -22,17 +22,23 @@ export type Address = {
    */
   country: string;
 };
+
 /** Whether `value` is a `Address`. Never throws; allocates nothing when it is. */
 export declare function isAddress(value: unknown, options?: ValidateOptions): value is Address;
+
 /** `value` as a `Address`, or every issue found, each with its path. */
 export declare function validateAddress(value: unknown, options?: ValidateOptions): ValidationResult<Address>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Address`. */
 export declare function assertAddress(value: unknown, options?: ValidateOptions): asserts value is Address;
 /** `Address` as a Standard Schema v1 validator. */
 export declare const Address$schema: StandardSchemaV1<Address>;
+
 /** Parse JSON text into a `Address` and validate it. Never throws. */
 export declare function addressFromJSON(text: string): ValidationResult<Address>;
+
 /** JSON text for a `Address`. */
 export declare function addressToJSON(value: Address): string;
+
 /** The JSON Schema (draft 2020-12) of `Address`'s JSON form, with every model it references under `$defs`. */
 export declare function addressJSONSchema(): JSONSchema;

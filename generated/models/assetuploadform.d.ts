@@ -20,17 +20,23 @@ export type AssetUploadForm = {
    */
   folderId?: string | undefined;
 };
+
 /** Whether `value` is a `AssetUploadForm`. Never throws; allocates nothing when it is. */
 export declare function isAssetUploadForm(value: unknown, options?: ValidateOptions): value is AssetUploadForm;
+
 /** `value` as a `AssetUploadForm`, or every issue found, each with its path. */
 export declare function validateAssetUploadForm(value: unknown, options?: ValidateOptions): ValidationResult<AssetUploadForm>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `AssetUploadForm`. */
 export declare function assertAssetUploadForm(value: unknown, options?: ValidateOptions): asserts value is AssetUploadForm;
 /** `AssetUploadForm` as a Standard Schema v1 validator. */
 export declare const AssetUploadForm$schema: StandardSchemaV1<AssetUploadForm>;
+
 /** Parse JSON text into a `AssetUploadForm` and validate it. Never throws. */
 export declare function assetUploadFormFromJSON(text: string): ValidationResult<AssetUploadForm>;
+
 /** JSON text for a `AssetUploadForm`. */
 export declare function assetUploadFormToJSON(value: AssetUploadForm): string;
+
 /** The JSON Schema (draft 2020-12) of `AssetUploadForm`'s JSON form, with every model it references under `$defs`. */
 export declare function assetUploadFormJSONSchema(): JSONSchema;

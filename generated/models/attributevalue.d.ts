@@ -2,17 +2,23 @@
 import type { JSONSchema, StandardSchemaV1, ValidateOptions, ValidationResult } from "../runtime/index.js";
 /** A typed attribute value: text, an integer, a decimal, a flag, a list of strings or a timestamp. */
 export type AttributeValue = string | number | boolean | string[] | Date;
+
 /** Whether `value` is a `AttributeValue`. Never throws; allocates nothing when it is. */
 export declare function isAttributeValue(value: unknown, options?: ValidateOptions): value is AttributeValue;
+
 /** `value` as a `AttributeValue`, or every issue found, each with its path. */
 export declare function validateAttributeValue(value: unknown, options?: ValidateOptions): ValidationResult<AttributeValue>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `AttributeValue`. */
 export declare function assertAttributeValue(value: unknown, options?: ValidateOptions): asserts value is AttributeValue;
 /** `AttributeValue` as a Standard Schema v1 validator. */
 export declare const AttributeValue$schema: StandardSchemaV1<AttributeValue>;
+
 /** Parse JSON text into a `AttributeValue`, reviving dates and bigints, and validate it. Never throws. */
 export declare function attributeValueFromJSON(text: string): ValidationResult<AttributeValue>;
+
 /** JSON text for a `AttributeValue`. */
 export declare function attributeValueToJSON(value: AttributeValue): string;
+
 /** The JSON Schema (draft 2020-12) of `AttributeValue`'s JSON form, with every model it references under `$defs`. */
 export declare function attributeValueJSONSchema(): JSONSchema;

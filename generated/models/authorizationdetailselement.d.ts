@@ -46,17 +46,23 @@ export type AuthorizationDetailsElement = {
    */
   otherFields?: string | undefined;
 };
+
 /** Whether `value` is a `AuthorizationDetailsElement`. Never throws; allocates nothing when it is. */
 export declare function isAuthorizationDetailsElement(value: unknown, options?: ValidateOptions): value is AuthorizationDetailsElement;
+
 /** `value` as a `AuthorizationDetailsElement`, or every issue found, each with its path. */
 export declare function validateAuthorizationDetailsElement(value: unknown, options?: ValidateOptions): ValidationResult<AuthorizationDetailsElement>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `AuthorizationDetailsElement`. */
 export declare function assertAuthorizationDetailsElement(value: unknown, options?: ValidateOptions): asserts value is AuthorizationDetailsElement;
 /** `AuthorizationDetailsElement` as a Standard Schema v1 validator. */
 export declare const AuthorizationDetailsElement$schema: StandardSchemaV1<AuthorizationDetailsElement>;
+
 /** Parse JSON text into a `AuthorizationDetailsElement` and validate it. Never throws. */
 export declare function authorizationDetailsElementFromJSON(text: string): ValidationResult<AuthorizationDetailsElement>;
+
 /** JSON text for a `AuthorizationDetailsElement`. */
 export declare function authorizationDetailsElementToJSON(value: AuthorizationDetailsElement): string;
+
 /** The JSON Schema (draft 2020-12) of `AuthorizationDetailsElement`'s JSON form, with every model it references under `$defs`. */
 export declare function authorizationDetailsElementJSONSchema(): JSONSchema;

@@ -11,17 +11,23 @@ export type AuthzDetails = {
    */
   elements?: AuthorizationDetailsElement[] | undefined;
 };
+
 /** Whether `value` is a `AuthzDetails`. Never throws; allocates nothing when it is. */
 export declare function isAuthzDetails(value: unknown, options?: ValidateOptions): value is AuthzDetails;
+
 /** `value` as a `AuthzDetails`, or every issue found, each with its path. */
 export declare function validateAuthzDetails(value: unknown, options?: ValidateOptions): ValidationResult<AuthzDetails>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `AuthzDetails`. */
 export declare function assertAuthzDetails(value: unknown, options?: ValidateOptions): asserts value is AuthzDetails;
 /** `AuthzDetails` as a Standard Schema v1 validator. */
 export declare const AuthzDetails$schema: StandardSchemaV1<AuthzDetails>;
+
 /** Parse JSON text into a `AuthzDetails` and validate it. Never throws. */
 export declare function authzDetailsFromJSON(text: string): ValidationResult<AuthzDetails>;
+
 /** JSON text for a `AuthzDetails`. */
 export declare function authzDetailsToJSON(value: AuthzDetails): string;
+
 /** The JSON Schema (draft 2020-12) of `AuthzDetails`'s JSON form, with every model it references under `$defs`. */
 export declare function authzDetailsJSONSchema(): JSONSchema;

@@ -120,17 +120,23 @@ export type BackchannelAuthenticationCompleteResponse = {
    */
   clientEntityIdUsed?: boolean | undefined;
 };
+
 /** Whether `value` is a `BackchannelAuthenticationCompleteResponse`. Never throws; allocates nothing when it is. */
 export declare function isBackchannelAuthenticationCompleteResponse(value: unknown, options?: ValidateOptions): value is BackchannelAuthenticationCompleteResponse;
+
 /** `value` as a `BackchannelAuthenticationCompleteResponse`, or every issue found, each with its path. */
 export declare function validateBackchannelAuthenticationCompleteResponse(value: unknown, options?: ValidateOptions): ValidationResult<BackchannelAuthenticationCompleteResponse>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `BackchannelAuthenticationCompleteResponse`. */
 export declare function assertBackchannelAuthenticationCompleteResponse(value: unknown, options?: ValidateOptions): asserts value is BackchannelAuthenticationCompleteResponse;
 /** `BackchannelAuthenticationCompleteResponse` as a Standard Schema v1 validator. */
 export declare const BackchannelAuthenticationCompleteResponse$schema: StandardSchemaV1<BackchannelAuthenticationCompleteResponse>;
+
 /** Parse JSON text into a `BackchannelAuthenticationCompleteResponse` and validate it. Never throws. */
 export declare function backchannelAuthenticationCompleteResponseFromJSON(text: string): ValidationResult<BackchannelAuthenticationCompleteResponse>;
+
 /** JSON text for a `BackchannelAuthenticationCompleteResponse`. */
 export declare function backchannelAuthenticationCompleteResponseToJSON(value: BackchannelAuthenticationCompleteResponse): string;
+
 /** The JSON Schema (draft 2020-12) of `BackchannelAuthenticationCompleteResponse`'s JSON form, with every model it references under `$defs`. */
 export declare function backchannelAuthenticationCompleteResponseJSONSchema(): JSONSchema;

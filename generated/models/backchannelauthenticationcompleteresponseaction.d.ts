@@ -8,17 +8,23 @@ export declare const BackchannelAuthenticationCompleteResponseAction: {
 };
 /** What the authorization server has to do after completing a backchannel authentication request. */
 export type BackchannelAuthenticationCompleteResponseAction = "SERVER_ERROR" | "NO_ACTION" | "NOTIFICATION";
+
 /** Whether `value` is a `BackchannelAuthenticationCompleteResponseAction`. Never throws; allocates nothing when it is. */
 export declare function isBackchannelAuthenticationCompleteResponseAction(value: unknown, options?: ValidateOptions): value is BackchannelAuthenticationCompleteResponseAction;
+
 /** `value` as a `BackchannelAuthenticationCompleteResponseAction`, or every issue found, each with its path. */
 export declare function validateBackchannelAuthenticationCompleteResponseAction(value: unknown, options?: ValidateOptions): ValidationResult<BackchannelAuthenticationCompleteResponseAction>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `BackchannelAuthenticationCompleteResponseAction`. */
 export declare function assertBackchannelAuthenticationCompleteResponseAction(value: unknown, options?: ValidateOptions): asserts value is BackchannelAuthenticationCompleteResponseAction;
 /** `BackchannelAuthenticationCompleteResponseAction` as a Standard Schema v1 validator. */
 export declare const BackchannelAuthenticationCompleteResponseAction$schema: StandardSchemaV1<BackchannelAuthenticationCompleteResponseAction>;
+
 /** Parse JSON text into a `BackchannelAuthenticationCompleteResponseAction` and validate it. Never throws. */
 export declare function backchannelAuthenticationCompleteResponseActionFromJSON(text: string): ValidationResult<BackchannelAuthenticationCompleteResponseAction>;
+
 /** JSON text for a `BackchannelAuthenticationCompleteResponseAction`. */
 export declare function backchannelAuthenticationCompleteResponseActionToJSON(value: BackchannelAuthenticationCompleteResponseAction): string;
+
 /** The JSON Schema (draft 2020-12) of `BackchannelAuthenticationCompleteResponseAction`'s JSON form, with every model it references under `$defs`. */
 export declare function backchannelAuthenticationCompleteResponseActionJSONSchema(): JSONSchema;

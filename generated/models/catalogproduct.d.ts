@@ -33,17 +33,23 @@ export type CatalogProduct = {
    */
   attributes?: AttributeValue[] | undefined;
 };
+
 /** Whether `value` is a `CatalogProduct`. Never throws; allocates nothing when it is. */
 export declare function isCatalogProduct(value: unknown, options?: ValidateOptions): value is CatalogProduct;
+
 /** `value` as a `CatalogProduct`, or every issue found, each with its path. */
 export declare function validateCatalogProduct(value: unknown, options?: ValidateOptions): ValidationResult<CatalogProduct>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `CatalogProduct`. */
 export declare function assertCatalogProduct(value: unknown, options?: ValidateOptions): asserts value is CatalogProduct;
 /** `CatalogProduct` as a Standard Schema v1 validator. */
 export declare const CatalogProduct$schema: StandardSchemaV1<CatalogProduct>;
+
 /** Parse JSON text into a `CatalogProduct`, reviving dates and bigints, and validate it. Never throws. */
 export declare function catalogProductFromJSON(text: string): ValidationResult<CatalogProduct>;
+
 /** JSON text for a `CatalogProduct`. */
 export declare function catalogProductToJSON(value: CatalogProduct): string;
+
 /** The JSON Schema (draft 2020-12) of `CatalogProduct`'s JSON form, with every model it references under `$defs`. */
 export declare function catalogProductJSONSchema(): JSONSchema;

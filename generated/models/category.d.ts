@@ -19,17 +19,23 @@ export type Category = {
    */
   children?: Category[] | undefined;
 };
+
 /** Whether `value` is a `Category`. Never throws; allocates nothing when it is. */
 export declare function isCategory(value: unknown, options?: ValidateOptions): value is Category;
+
 /** `value` as a `Category`, or every issue found, each with its path. */
 export declare function validateCategory(value: unknown, options?: ValidateOptions): ValidationResult<Category>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Category`. */
 export declare function assertCategory(value: unknown, options?: ValidateOptions): asserts value is Category;
 /** `Category` as a Standard Schema v1 validator. */
 export declare const Category$schema: StandardSchemaV1<Category>;
+
 /** Parse JSON text into a `Category` and validate it. Never throws. */
 export declare function categoryFromJSON(text: string): ValidationResult<Category>;
+
 /** JSON text for a `Category`. */
 export declare function categoryToJSON(value: Category): string;
+
 /** The JSON Schema (draft 2020-12) of `Category`'s JSON form, with every model it references under `$defs`. */
 export declare function categoryJSONSchema(): JSONSchema;

@@ -9,17 +9,23 @@ export declare const Currency: {
 };
 /** ISO 4217 code of the currency an amount is expressed in. */
 export type Currency = "USD" | "EUR" | "GBP" | "JPY";
+
 /** Whether `value` is a `Currency`. Never throws; allocates nothing when it is. */
 export declare function isCurrency(value: unknown, options?: ValidateOptions): value is Currency;
+
 /** `value` as a `Currency`, or every issue found, each with its path. */
 export declare function validateCurrency(value: unknown, options?: ValidateOptions): ValidationResult<Currency>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Currency`. */
 export declare function assertCurrency(value: unknown, options?: ValidateOptions): asserts value is Currency;
 /** `Currency` as a Standard Schema v1 validator. */
 export declare const Currency$schema: StandardSchemaV1<Currency>;
+
 /** Parse JSON text into a `Currency` and validate it. Never throws. */
 export declare function currencyFromJSON(text: string): ValidationResult<Currency>;
+
 /** JSON text for a `Currency`. */
 export declare function currencyToJSON(value: Currency): string;
+
 /** The JSON Schema (draft 2020-12) of `Currency`'s JSON form, with every model it references under `$defs`. */
 export declare function currencyJSONSchema(): JSONSchema;

@@ -46,17 +46,23 @@ export type Customer = {
   tags?: string[] | undefined;
   notes?: string | undefined;
 };
+
 /** Whether `value` is a `Customer`. Never throws; allocates nothing when it is. */
 export declare function isCustomer(value: unknown, options?: ValidateOptions): value is Customer;
+
 /** `value` as a `Customer`, or every issue found, each with its path. */
 export declare function validateCustomer(value: unknown, options?: ValidateOptions): ValidationResult<Customer>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Customer`. */
 export declare function assertCustomer(value: unknown, options?: ValidateOptions): asserts value is Customer;
 /** `Customer` as a Standard Schema v1 validator. */
 export declare const Customer$schema: StandardSchemaV1<Customer>;
+
 /** Parse JSON text into a `Customer`, reviving dates and bigints, and validate it. Never throws. */
 export declare function customerFromJSON(text: string): ValidationResult<Customer>;
+
 /** JSON text for a `Customer`. */
 export declare function customerToJSON(value: Customer): string;
+
 /** The JSON Schema (draft 2020-12) of `Customer`'s JSON form, with every model it references under `$defs`. */
 export declare function customerJSONSchema(): JSONSchema;

@@ -6,17 +6,23 @@ export declare const DeliveryMode: {
   readonly Push: "PUSH";
 };
 export type DeliveryMode = "PING" | "POLL" | "PUSH";
+
 /** Whether `value` is a `DeliveryMode`. Never throws; allocates nothing when it is. */
 export declare function isDeliveryMode(value: unknown, options?: ValidateOptions): value is DeliveryMode;
+
 /** `value` as a `DeliveryMode`, or every issue found, each with its path. */
 export declare function validateDeliveryMode(value: unknown, options?: ValidateOptions): ValidationResult<DeliveryMode>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `DeliveryMode`. */
 export declare function assertDeliveryMode(value: unknown, options?: ValidateOptions): asserts value is DeliveryMode;
 /** `DeliveryMode` as a Standard Schema v1 validator. */
 export declare const DeliveryMode$schema: StandardSchemaV1<DeliveryMode>;
+
 /** Parse JSON text into a `DeliveryMode` and validate it. Never throws. */
 export declare function deliveryModeFromJSON(text: string): ValidationResult<DeliveryMode>;
+
 /** JSON text for a `DeliveryMode`. */
 export declare function deliveryModeToJSON(value: DeliveryMode): string;
+
 /** The JSON Schema (draft 2020-12) of `DeliveryMode`'s JSON form, with every model it references under `$defs`. */
 export declare function deliveryModeJSONSchema(): JSONSchema;

@@ -8,17 +8,23 @@ export declare const DunningLevel: {
 };
 /** How far payment collection has escalated: 0 means no reminder was sent, 1 a first reminder, 2 a final notice. */
 export type DunningLevel = 0 | 1 | 2 | Unrecognized<number>;
+
 /** Whether `value` is a `DunningLevel`. Never throws; allocates nothing when it is. */
 export declare function isDunningLevel(value: unknown, options?: ValidateOptions): value is DunningLevel;
+
 /** `value` as a `DunningLevel`, or every issue found, each with its path. */
 export declare function validateDunningLevel(value: unknown, options?: ValidateOptions): ValidationResult<DunningLevel>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `DunningLevel`. */
 export declare function assertDunningLevel(value: unknown, options?: ValidateOptions): asserts value is DunningLevel;
 /** `DunningLevel` as a Standard Schema v1 validator. */
 export declare const DunningLevel$schema: StandardSchemaV1<DunningLevel>;
+
 /** Parse JSON text into a `DunningLevel` and validate it. Never throws. */
 export declare function dunningLevelFromJSON(text: string): ValidationResult<DunningLevel>;
+
 /** JSON text for a `DunningLevel`. */
 export declare function dunningLevelToJSON(value: DunningLevel): string;
+
 /** The JSON Schema (draft 2020-12) of `DunningLevel`'s JSON form, with every model it references under `$defs`. */
 export declare function dunningLevelJSONSchema(): JSONSchema;

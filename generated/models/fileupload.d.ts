@@ -10,17 +10,23 @@ export type FileUpload = {
    */
   content: ReadableStream<Uint8Array> | Blob;
 };
+
 /** Whether `value` is a `FileUpload`. Never throws; allocates nothing when it is. */
 export declare function isFileUpload(value: unknown, options?: ValidateOptions): value is FileUpload;
+
 /** `value` as a `FileUpload`, or every issue found, each with its path. */
 export declare function validateFileUpload(value: unknown, options?: ValidateOptions): ValidationResult<FileUpload>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `FileUpload`. */
 export declare function assertFileUpload(value: unknown, options?: ValidateOptions): asserts value is FileUpload;
 /** `FileUpload` as a Standard Schema v1 validator. */
 export declare const FileUpload$schema: StandardSchemaV1<FileUpload>;
+
 /** Parse JSON text into a `FileUpload` and validate it. Never throws. */
 export declare function fileUploadFromJSON(text: string): ValidationResult<FileUpload>;
+
 /** JSON text for a `FileUpload`. */
 export declare function fileUploadToJSON(value: FileUpload): string;
+
 /** The JSON Schema (draft 2020-12) of `FileUpload`'s JSON form, with every model it references under `$defs`. */
 export declare function fileUploadJSONSchema(): JSONSchema;

@@ -70,17 +70,23 @@ export type Invoice = {
    */
   coupon?: LegacyCoupon | undefined;
 };
+
 /** Whether `value` is a `Invoice`. Never throws; allocates nothing when it is. */
 export declare function isInvoice(value: unknown, options?: ValidateOptions): value is Invoice;
+
 /** `value` as a `Invoice`, or every issue found, each with its path. */
 export declare function validateInvoice(value: unknown, options?: ValidateOptions): ValidationResult<Invoice>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Invoice`. */
 export declare function assertInvoice(value: unknown, options?: ValidateOptions): asserts value is Invoice;
 /** `Invoice` as a Standard Schema v1 validator. */
 export declare const Invoice$schema: StandardSchemaV1<Invoice>;
+
 /** Parse JSON text into a `Invoice`, reviving dates and bigints, and validate it. Never throws. */
 export declare function invoiceFromJSON(text: string): ValidationResult<Invoice>;
+
 /** JSON text for a `Invoice`. */
 export declare function invoiceToJSON(value: Invoice): string;
+
 /** The JSON Schema (draft 2020-12) of `Invoice`'s JSON form, with every model it references under `$defs`. */
 export declare function invoiceJSONSchema(): JSONSchema;

@@ -33,17 +33,23 @@ export type InvoicePaidEvent = {
    */
   reference?: PaymentReference | undefined;
 };
+
 /** Whether `value` is a `InvoicePaidEvent`. Never throws; allocates nothing when it is. */
 export declare function isInvoicePaidEvent(value: unknown, options?: ValidateOptions): value is InvoicePaidEvent;
+
 /** `value` as a `InvoicePaidEvent`, or every issue found, each with its path. */
 export declare function validateInvoicePaidEvent(value: unknown, options?: ValidateOptions): ValidationResult<InvoicePaidEvent>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `InvoicePaidEvent`. */
 export declare function assertInvoicePaidEvent(value: unknown, options?: ValidateOptions): asserts value is InvoicePaidEvent;
 /** `InvoicePaidEvent` as a Standard Schema v1 validator. */
 export declare const InvoicePaidEvent$schema: StandardSchemaV1<InvoicePaidEvent>;
+
 /** Parse JSON text into a `InvoicePaidEvent`, reviving dates and bigints, and validate it. Never throws. */
 export declare function invoicePaidEventFromJSON(text: string): ValidationResult<InvoicePaidEvent>;
+
 /** JSON text for a `InvoicePaidEvent`. */
 export declare function invoicePaidEventToJSON(value: InvoicePaidEvent): string;
+
 /** The JSON Schema (draft 2020-12) of `InvoicePaidEvent`'s JSON form, with every model it references under `$defs`. */
 export declare function invoicePaidEventJSONSchema(): JSONSchema;

@@ -9,17 +9,23 @@ export declare const InvoiceSortBy: {
 };
 /** Sort key for invoice listings; a leading `-` sorts in descending order. */
 export type InvoiceSortBy = "created_at" | "-created_at" | "total" | "-total";
+
 /** Whether `value` is a `InvoiceSortBy`. Never throws; allocates nothing when it is. */
 export declare function isInvoiceSortBy(value: unknown, options?: ValidateOptions): value is InvoiceSortBy;
+
 /** `value` as a `InvoiceSortBy`, or every issue found, each with its path. */
 export declare function validateInvoiceSortBy(value: unknown, options?: ValidateOptions): ValidationResult<InvoiceSortBy>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `InvoiceSortBy`. */
 export declare function assertInvoiceSortBy(value: unknown, options?: ValidateOptions): asserts value is InvoiceSortBy;
 /** `InvoiceSortBy` as a Standard Schema v1 validator. */
 export declare const InvoiceSortBy$schema: StandardSchemaV1<InvoiceSortBy>;
+
 /** Parse JSON text into a `InvoiceSortBy` and validate it. Never throws. */
 export declare function invoiceSortByFromJSON(text: string): ValidationResult<InvoiceSortBy>;
+
 /** JSON text for a `InvoiceSortBy`. */
 export declare function invoiceSortByToJSON(value: InvoiceSortBy): string;
+
 /** The JSON Schema (draft 2020-12) of `InvoiceSortBy`'s JSON form, with every model it references under `$defs`. */
 export declare function invoiceSortByJSONSchema(): JSONSchema;

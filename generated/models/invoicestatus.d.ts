@@ -10,17 +10,23 @@ export declare const InvoiceStatus: {
 };
 /** Lifecycle state of an invoice. New states may be added later, so clients should tolerate values they do not know. */
 export type InvoiceStatus = "draft" | "open" | "paid" | "uncollectible" | "void" | Unrecognized<string>;
+
 /** Whether `value` is a `InvoiceStatus`. Never throws; allocates nothing when it is. */
 export declare function isInvoiceStatus(value: unknown, options?: ValidateOptions): value is InvoiceStatus;
+
 /** `value` as a `InvoiceStatus`, or every issue found, each with its path. */
 export declare function validateInvoiceStatus(value: unknown, options?: ValidateOptions): ValidationResult<InvoiceStatus>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `InvoiceStatus`. */
 export declare function assertInvoiceStatus(value: unknown, options?: ValidateOptions): asserts value is InvoiceStatus;
 /** `InvoiceStatus` as a Standard Schema v1 validator. */
 export declare const InvoiceStatus$schema: StandardSchemaV1<InvoiceStatus>;
+
 /** Parse JSON text into a `InvoiceStatus` and validate it. Never throws. */
 export declare function invoiceStatusFromJSON(text: string): ValidationResult<InvoiceStatus>;
+
 /** JSON text for a `InvoiceStatus`. */
 export declare function invoiceStatusToJSON(value: InvoiceStatus): string;
+
 /** The JSON Schema (draft 2020-12) of `InvoiceStatus`'s JSON form, with every model it references under `$defs`. */
 export declare function invoiceStatusJSONSchema(): JSONSchema;

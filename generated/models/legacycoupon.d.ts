@@ -19,17 +19,23 @@ export type LegacyCoupon = {
    */
   amountOff?: number | undefined;
 };
+
 /** Whether `value` is a `LegacyCoupon`. Never throws; allocates nothing when it is. */
 export declare function isLegacyCoupon(value: unknown, options?: ValidateOptions): value is LegacyCoupon;
+
 /** `value` as a `LegacyCoupon`, or every issue found, each with its path. */
 export declare function validateLegacyCoupon(value: unknown, options?: ValidateOptions): ValidationResult<LegacyCoupon>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `LegacyCoupon`. */
 export declare function assertLegacyCoupon(value: unknown, options?: ValidateOptions): asserts value is LegacyCoupon;
 /** `LegacyCoupon` as a Standard Schema v1 validator. */
 export declare const LegacyCoupon$schema: StandardSchemaV1<LegacyCoupon>;
+
 /** Parse JSON text into a `LegacyCoupon` and validate it. Never throws. */
 export declare function legacyCouponFromJSON(text: string): ValidationResult<LegacyCoupon>;
+
 /** JSON text for a `LegacyCoupon`. */
 export declare function legacyCouponToJSON(value: LegacyCoupon): string;
+
 /** The JSON Schema (draft 2020-12) of `LegacyCoupon`'s JSON form, with every model it references under `$defs`. */
 export declare function legacyCouponJSONSchema(): JSONSchema;

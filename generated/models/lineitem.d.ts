@@ -26,17 +26,23 @@ export type LineItem = {
    */
   tags?: string[] | undefined;
 };
+
 /** Whether `value` is a `LineItem`. Never throws; allocates nothing when it is. */
 export declare function isLineItem(value: unknown, options?: ValidateOptions): value is LineItem;
+
 /** `value` as a `LineItem`, or every issue found, each with its path. */
 export declare function validateLineItem(value: unknown, options?: ValidateOptions): ValidationResult<LineItem>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `LineItem`. */
 export declare function assertLineItem(value: unknown, options?: ValidateOptions): asserts value is LineItem;
 /** `LineItem` as a Standard Schema v1 validator. */
 export declare const LineItem$schema: StandardSchemaV1<LineItem>;
+
 /** Parse JSON text into a `LineItem` and validate it. Never throws. */
 export declare function lineItemFromJSON(text: string): ValidationResult<LineItem>;
+
 /** JSON text for a `LineItem`. */
 export declare function lineItemToJSON(value: LineItem): string;
+
 /** The JSON Schema (draft 2020-12) of `LineItem`'s JSON form, with every model it references under `$defs`. */
 export declare function lineItemJSONSchema(): JSONSchema;

@@ -18,17 +18,23 @@ export type Meter = {
    */
   billable?: boolean | undefined;
 };
+
 /** Whether `value` is a `Meter`. Never throws; allocates nothing when it is. */
 export declare function isMeter(value: unknown, options?: ValidateOptions): value is Meter;
+
 /** `value` as a `Meter`, or every issue found, each with its path. */
 export declare function validateMeter(value: unknown, options?: ValidateOptions): ValidationResult<Meter>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Meter`. */
 export declare function assertMeter(value: unknown, options?: ValidateOptions): asserts value is Meter;
 /** `Meter` as a Standard Schema v1 validator. */
 export declare const Meter$schema: StandardSchemaV1<Meter>;
+
 /** Parse JSON text into a `Meter` and validate it. Never throws. */
 export declare function meterFromJSON(text: string): ValidationResult<Meter>;
+
 /** JSON text for a `Meter`. */
 export declare function meterToJSON(value: Meter): string;
+
 /** The JSON Schema (draft 2020-12) of `Meter`'s JSON form, with every model it references under `$defs`. */
 export declare function meterJSONSchema(): JSONSchema;

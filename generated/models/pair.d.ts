@@ -10,17 +10,23 @@ export type Pair = {
    */
   value?: string | undefined;
 };
+
 /** Whether `value` is a `Pair`. Never throws; allocates nothing when it is. */
 export declare function isPair(value: unknown, options?: ValidateOptions): value is Pair;
+
 /** `value` as a `Pair`, or every issue found, each with its path. */
 export declare function validatePair(value: unknown, options?: ValidateOptions): ValidationResult<Pair>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Pair`. */
 export declare function assertPair(value: unknown, options?: ValidateOptions): asserts value is Pair;
 /** `Pair` as a Standard Schema v1 validator. */
 export declare const Pair$schema: StandardSchemaV1<Pair>;
+
 /** Parse JSON text into a `Pair` and validate it. Never throws. */
 export declare function pairFromJSON(text: string): ValidationResult<Pair>;
+
 /** JSON text for a `Pair`. */
 export declare function pairToJSON(value: Pair): string;
+
 /** The JSON Schema (draft 2020-12) of `Pair`'s JSON form, with every model it references under `$defs`. */
 export declare function pairJSONSchema(): JSONSchema;

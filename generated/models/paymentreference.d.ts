@@ -2,17 +2,23 @@
 import type { JSONSchema, StandardSchemaV1, ValidateOptions, ValidationResult } from "../runtime/index.js";
 import type { Pair } from "./pair.js";
 export type PaymentReference = Pair | string | { [k: string]: any };
+
 /** Whether `value` is a `PaymentReference`. Never throws; allocates nothing when it is. */
 export declare function isPaymentReference(value: unknown, options?: ValidateOptions): value is PaymentReference;
+
 /** `value` as a `PaymentReference`, or every issue found, each with its path. */
 export declare function validatePaymentReference(value: unknown, options?: ValidateOptions): ValidationResult<PaymentReference>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `PaymentReference`. */
 export declare function assertPaymentReference(value: unknown, options?: ValidateOptions): asserts value is PaymentReference;
 /** `PaymentReference` as a Standard Schema v1 validator. */
 export declare const PaymentReference$schema: StandardSchemaV1<PaymentReference>;
+
 /** Parse JSON text into a `PaymentReference` and validate it. Never throws. */
 export declare function paymentReferenceFromJSON(text: string): ValidationResult<PaymentReference>;
+
 /** JSON text for a `PaymentReference`. */
 export declare function paymentReferenceToJSON(value: PaymentReference): string;
+
 /** The JSON Schema (draft 2020-12) of `PaymentReference`'s JSON form, with every model it references under `$defs`. */
 export declare function paymentReferenceJSONSchema(): JSONSchema;

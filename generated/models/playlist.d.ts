@@ -15,17 +15,23 @@ export type Playlist = {
    */
   entries: PlaylistEntry[];
 };
+
 /** Whether `value` is a `Playlist`. Never throws; allocates nothing when it is. */
 export declare function isPlaylist(value: unknown, options?: ValidateOptions): value is Playlist;
+
 /** `value` as a `Playlist`, or every issue found, each with its path. */
 export declare function validatePlaylist(value: unknown, options?: ValidateOptions): ValidationResult<Playlist>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Playlist`. */
 export declare function assertPlaylist(value: unknown, options?: ValidateOptions): asserts value is Playlist;
 /** `Playlist` as a Standard Schema v1 validator. */
 export declare const Playlist$schema: StandardSchemaV1<Playlist>;
+
 /** Parse JSON text into a `Playlist` and validate it. Never throws. */
 export declare function playlistFromJSON(text: string): ValidationResult<Playlist>;
+
 /** JSON text for a `Playlist`. */
 export declare function playlistToJSON(value: Playlist): string;
+
 /** The JSON Schema (draft 2020-12) of `Playlist`'s JSON form, with every model it references under `$defs`. */
 export declare function playlistJSONSchema(): JSONSchema;

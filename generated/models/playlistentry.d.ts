@@ -16,17 +16,23 @@ export type PlaylistEntry = {
    */
   nested?: Playlist | undefined;
 };
+
 /** Whether `value` is a `PlaylistEntry`. Never throws; allocates nothing when it is. */
 export declare function isPlaylistEntry(value: unknown, options?: ValidateOptions): value is PlaylistEntry;
+
 /** `value` as a `PlaylistEntry`, or every issue found, each with its path. */
 export declare function validatePlaylistEntry(value: unknown, options?: ValidateOptions): ValidationResult<PlaylistEntry>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `PlaylistEntry`. */
 export declare function assertPlaylistEntry(value: unknown, options?: ValidateOptions): asserts value is PlaylistEntry;
 /** `PlaylistEntry` as a Standard Schema v1 validator. */
 export declare const PlaylistEntry$schema: StandardSchemaV1<PlaylistEntry>;
+
 /** Parse JSON text into a `PlaylistEntry` and validate it. Never throws. */
 export declare function playlistEntryFromJSON(text: string): ValidationResult<PlaylistEntry>;
+
 /** JSON text for a `PlaylistEntry`. */
 export declare function playlistEntryToJSON(value: PlaylistEntry): string;
+
 /** The JSON Schema (draft 2020-12) of `PlaylistEntry`'s JSON form, with every model it references under `$defs`. */
 export declare function playlistEntryJSONSchema(): JSONSchema;

@@ -15,17 +15,23 @@ export type Price = {
    */
   interval?: string | undefined;
 };
+
 /** Whether `value` is a `Price`. Never throws; allocates nothing when it is. */
 export declare function isPrice(value: unknown, options?: ValidateOptions): value is Price;
+
 /** `value` as a `Price`, or every issue found, each with its path. */
 export declare function validatePrice(value: unknown, options?: ValidateOptions): ValidationResult<Price>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `Price`. */
 export declare function assertPrice(value: unknown, options?: ValidateOptions): asserts value is Price;
 /** `Price` as a Standard Schema v1 validator. */
 export declare const Price$schema: StandardSchemaV1<Price>;
+
 /** Parse JSON text into a `Price` and validate it. Never throws. */
 export declare function priceFromJSON(text: string): ValidationResult<Price>;
+
 /** JSON text for a `Price`. */
 export declare function priceToJSON(value: Price): string;
+
 /** The JSON Schema (draft 2020-12) of `Price`'s JSON form, with every model it references under `$defs`. */
 export declare function priceJSONSchema(): JSONSchema;

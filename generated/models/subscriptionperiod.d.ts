@@ -27,17 +27,23 @@ export type SubscriptionPeriod = {
    */
   amountMicros: bigint;
 };
+
 /** Whether `value` is a `SubscriptionPeriod`. Never throws; allocates nothing when it is. */
 export declare function isSubscriptionPeriod(value: unknown, options?: ValidateOptions): value is SubscriptionPeriod;
+
 /** `value` as a `SubscriptionPeriod`, or every issue found, each with its path. */
 export declare function validateSubscriptionPeriod(value: unknown, options?: ValidateOptions): ValidationResult<SubscriptionPeriod>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `SubscriptionPeriod`. */
 export declare function assertSubscriptionPeriod(value: unknown, options?: ValidateOptions): asserts value is SubscriptionPeriod;
 /** `SubscriptionPeriod` as a Standard Schema v1 validator. */
 export declare const SubscriptionPeriod$schema: StandardSchemaV1<SubscriptionPeriod>;
+
 /** Parse JSON text into a `SubscriptionPeriod`, reviving dates and bigints, and validate it. Never throws. */
 export declare function subscriptionPeriodFromJSON(text: string): ValidationResult<SubscriptionPeriod>;
+
 /** JSON text for a `SubscriptionPeriod`. */
 export declare function subscriptionPeriodToJSON(value: SubscriptionPeriod): string;
+
 /** The JSON Schema (draft 2020-12) of `SubscriptionPeriod`'s JSON form, with every model it references under `$defs`. */
 export declare function subscriptionPeriodJSONSchema(): JSONSchema;

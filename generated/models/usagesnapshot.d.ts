@@ -29,17 +29,23 @@ export type UsageSnapshot = {
    */
   attributes?: { [k: string]: AttributeValue } | undefined;
 };
+
 /** Whether `value` is a `UsageSnapshot`. Never throws; allocates nothing when it is. */
 export declare function isUsageSnapshot(value: unknown, options?: ValidateOptions): value is UsageSnapshot;
+
 /** `value` as a `UsageSnapshot`, or every issue found, each with its path. */
 export declare function validateUsageSnapshot(value: unknown, options?: ValidateOptions): ValidationResult<UsageSnapshot>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `UsageSnapshot`. */
 export declare function assertUsageSnapshot(value: unknown, options?: ValidateOptions): asserts value is UsageSnapshot;
 /** `UsageSnapshot` as a Standard Schema v1 validator. */
 export declare const UsageSnapshot$schema: StandardSchemaV1<UsageSnapshot>;
+
 /** Parse JSON text into a `UsageSnapshot`, reviving dates and bigints, and validate it. Never throws. */
 export declare function usageSnapshotFromJSON(text: string): ValidationResult<UsageSnapshot>;
+
 /** JSON text for a `UsageSnapshot`. */
 export declare function usageSnapshotToJSON(value: UsageSnapshot): string;
+
 /** The JSON Schema (draft 2020-12) of `UsageSnapshot`'s JSON form, with every model it references under `$defs`. */
 export declare function usageSnapshotJSONSchema(): JSONSchema;

@@ -1,14 +1,9 @@
 /**
  * The one module that owns ts-morph: our own small emit interface (statement
  * builders and `printFiles`) in front of ts-morph's structures and printer.
- * Each file is created once from its structures and never edited: ts-morph
- * re-parses a file on every manipulation call.
  */
 import {
-  IndentationText,
-  NewLineKind,
-  Project,
-  QuoteKind,
+  printStructure,
   StructureKind,
   VariableDeclarationKind,
   type JSDocStructure,
@@ -131,29 +126,17 @@ export function functionDeclaration(name: string, parameters: string[], body: st
   };
 }
 
-function createProject(): Project {
-  return new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: true, noLib: true },
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true,
-    },
-  });
-}
-
-/** Print each planned file to text. Output order and bytes depend only on the plans. */
+/**
+ * Print each planned file to text with ts-morph's structure printer. No
+ * syntax tree is built: the structures are written straight to text, which
+ * is all a generator needs and several times faster than creating source
+ * files in a project. Output order and bytes depend only on the plans.
+ */
 export function printFiles(plans: readonly FilePlan[]): Map<string, string> {
-  const project = createProject();
   const out = new Map<string, string>();
   for (const plan of plans) {
-    const file = project.createSourceFile(`/${plan.path}`, { statements: plan.statements }, { overwrite: true });
-    out.set(plan.path, reindent(file.getFullText()));
-    // Files are independent and never revisited: free each syntax tree at once.
-    project.removeSourceFile(file);
+    const text = printStructure({ kind: StructureKind.SourceFile, statements: plan.statements }, { indentNumberOfSpaces: 2, newLine: "\n" });
+    out.set(plan.path, reindent(text));
   }
   return out;
 }

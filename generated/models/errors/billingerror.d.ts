@@ -24,17 +24,23 @@ export type BillingError = {
    */
   details?: { [k: string]: any } | undefined;
 };
+
 /** Whether `value` is a `BillingError`. Never throws; allocates nothing when it is. */
 export declare function isBillingError(value: unknown, options?: ValidateOptions): value is BillingError;
+
 /** `value` as a `BillingError`, or every issue found, each with its path. */
 export declare function validateBillingError(value: unknown, options?: ValidateOptions): ValidationResult<BillingError>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `BillingError`. */
 export declare function assertBillingError(value: unknown, options?: ValidateOptions): asserts value is BillingError;
 /** `BillingError` as a Standard Schema v1 validator. */
 export declare const BillingError$schema: StandardSchemaV1<BillingError>;
+
 /** Parse JSON text into a `BillingError` and validate it. Never throws. */
 export declare function billingErrorFromJSON(text: string): ValidationResult<BillingError>;
+
 /** JSON text for a `BillingError`. */
 export declare function billingErrorToJSON(value: BillingError): string;
+
 /** The JSON Schema (draft 2020-12) of `BillingError`'s JSON form, with every model it references under `$defs`. */
 export declare function billingErrorJSONSchema(): JSONSchema;

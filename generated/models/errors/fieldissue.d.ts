@@ -14,17 +14,23 @@ export type FieldIssue = {
    */
   rejectedValue?: any | undefined;
 };
+
 /** Whether `value` is a `FieldIssue`. Never throws; allocates nothing when it is. */
 export declare function isFieldIssue(value: unknown, options?: ValidateOptions): value is FieldIssue;
+
 /** `value` as a `FieldIssue`, or every issue found, each with its path. */
 export declare function validateFieldIssue(value: unknown, options?: ValidateOptions): ValidationResult<FieldIssue>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `FieldIssue`. */
 export declare function assertFieldIssue(value: unknown, options?: ValidateOptions): asserts value is FieldIssue;
 /** `FieldIssue` as a Standard Schema v1 validator. */
 export declare const FieldIssue$schema: StandardSchemaV1<FieldIssue>;
+
 /** Parse JSON text into a `FieldIssue` and validate it. Never throws. */
 export declare function fieldIssueFromJSON(text: string): ValidationResult<FieldIssue>;
+
 /** JSON text for a `FieldIssue`. */
 export declare function fieldIssueToJSON(value: FieldIssue): string;
+
 /** The JSON Schema (draft 2020-12) of `FieldIssue`'s JSON form, with every model it references under `$defs`. */
 export declare function fieldIssueJSONSchema(): JSONSchema;

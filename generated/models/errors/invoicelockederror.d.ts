@@ -19,17 +19,23 @@ export type InvoiceLockedError = {
    */
   lockedAt?: Date | undefined;
 };
+
 /** Whether `value` is a `InvoiceLockedError`. Never throws; allocates nothing when it is. */
 export declare function isInvoiceLockedError(value: unknown, options?: ValidateOptions): value is InvoiceLockedError;
+
 /** `value` as a `InvoiceLockedError`, or every issue found, each with its path. */
 export declare function validateInvoiceLockedError(value: unknown, options?: ValidateOptions): ValidationResult<InvoiceLockedError>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `InvoiceLockedError`. */
 export declare function assertInvoiceLockedError(value: unknown, options?: ValidateOptions): asserts value is InvoiceLockedError;
 /** `InvoiceLockedError` as a Standard Schema v1 validator. */
 export declare const InvoiceLockedError$schema: StandardSchemaV1<InvoiceLockedError>;
+
 /** Parse JSON text into a `InvoiceLockedError`, reviving dates and bigints, and validate it. Never throws. */
 export declare function invoiceLockedErrorFromJSON(text: string): ValidationResult<InvoiceLockedError>;
+
 /** JSON text for a `InvoiceLockedError`. */
 export declare function invoiceLockedErrorToJSON(value: InvoiceLockedError): string;
+
 /** The JSON Schema (draft 2020-12) of `InvoiceLockedError`'s JSON form, with every model it references under `$defs`. */
 export declare function invoiceLockedErrorJSONSchema(): JSONSchema;

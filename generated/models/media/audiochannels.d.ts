@@ -11,15 +11,20 @@ export declare enum AudioChannels {
 
 /** Whether `value` is a `AudioChannels`. Never throws; allocates nothing when it is. */
 export declare function isAudioChannels(value: unknown, options?: ValidateOptions): value is AudioChannels;
+
 /** `value` as a `AudioChannels`, or every issue found, each with its path. */
 export declare function validateAudioChannels(value: unknown, options?: ValidateOptions): ValidationResult<AudioChannels>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `AudioChannels`. */
 export declare function assertAudioChannels(value: unknown, options?: ValidateOptions): asserts value is AudioChannels;
 /** `AudioChannels` as a Standard Schema v1 validator. */
 export declare const AudioChannels$schema: StandardSchemaV1<AudioChannels>;
+
 /** Parse JSON text into a `AudioChannels` and validate it. Never throws. */
 export declare function audioChannelsFromJSON(text: string): ValidationResult<AudioChannels>;
+
 /** JSON text for a `AudioChannels`. */
 export declare function audioChannelsToJSON(value: AudioChannels): string;
+
 /** The JSON Schema (draft 2020-12) of `AudioChannels`'s JSON form, with every model it references under `$defs`. */
 export declare function audioChannelsJSONSchema(): JSONSchema;

@@ -36,17 +36,23 @@ export type MediaAsset = {
    */
   category?: Category | undefined;
 };
+
 /** Whether `value` is a `MediaAsset`. Never throws; allocates nothing when it is. */
 export declare function isMediaAsset(value: unknown, options?: ValidateOptions): value is MediaAsset;
+
 /** `value` as a `MediaAsset`, or every issue found, each with its path. */
 export declare function validateMediaAsset(value: unknown, options?: ValidateOptions): ValidationResult<MediaAsset>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `MediaAsset`. */
 export declare function assertMediaAsset(value: unknown, options?: ValidateOptions): asserts value is MediaAsset;
 /** `MediaAsset` as a Standard Schema v1 validator. */
 export declare const MediaAsset$schema: StandardSchemaV1<MediaAsset>;
+
 /** Parse JSON text into a `MediaAsset` and validate it. Never throws. */
 export declare function mediaAssetFromJSON(text: string): ValidationResult<MediaAsset>;
+
 /** JSON text for a `MediaAsset`. */
 export declare function mediaAssetToJSON(value: MediaAsset): string;
+
 /** The JSON Schema (draft 2020-12) of `MediaAsset`'s JSON form, with every model it references under `$defs`. */
 export declare function mediaAssetJSONSchema(): JSONSchema;

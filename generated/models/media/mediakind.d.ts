@@ -11,15 +11,20 @@ export declare enum MediaKind {
 
 /** Whether `value` is a `MediaKind`. Never throws; allocates nothing when it is. */
 export declare function isMediaKind(value: unknown, options?: ValidateOptions): value is MediaKind;
+
 /** `value` as a `MediaKind`, or every issue found, each with its path. */
 export declare function validateMediaKind(value: unknown, options?: ValidateOptions): ValidationResult<MediaKind>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `MediaKind`. */
 export declare function assertMediaKind(value: unknown, options?: ValidateOptions): asserts value is MediaKind;
 /** `MediaKind` as a Standard Schema v1 validator. */
 export declare const MediaKind$schema: StandardSchemaV1<MediaKind>;
+
 /** Parse JSON text into a `MediaKind` and validate it. Never throws. */
 export declare function mediaKindFromJSON(text: string): ValidationResult<MediaKind>;
+
 /** JSON text for a `MediaKind`. */
 export declare function mediaKindToJSON(value: MediaKind): string;
+
 /** The JSON Schema (draft 2020-12) of `MediaKind`'s JSON form, with every model it references under `$defs`. */
 export declare function mediaKindJSONSchema(): JSONSchema;

@@ -10,17 +10,23 @@ export declare enum TranscodePriority {
 
 /** `TranscodePriority`, or a value this version of the docs does not list. */
 export type TranscodePriorityOpen = TranscodePriority | Unrecognized<number>;
+
 /** Whether `value` is a `TranscodePriority`. Never throws; allocates nothing when it is. */
 export declare function isTranscodePriority(value: unknown, options?: ValidateOptions): value is TranscodePriorityOpen;
+
 /** `value` as a `TranscodePriority`, or every issue found, each with its path. */
 export declare function validateTranscodePriority(value: unknown, options?: ValidateOptions): ValidationResult<TranscodePriorityOpen>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `TranscodePriority`. */
 export declare function assertTranscodePriority(value: unknown, options?: ValidateOptions): asserts value is TranscodePriorityOpen;
 /** `TranscodePriority` as a Standard Schema v1 validator. */
 export declare const TranscodePriority$schema: StandardSchemaV1<TranscodePriorityOpen>;
+
 /** Parse JSON text into a `TranscodePriority` and validate it. Never throws. */
 export declare function transcodePriorityFromJSON(text: string): ValidationResult<TranscodePriorityOpen>;
+
 /** JSON text for a `TranscodePriority`. */
 export declare function transcodePriorityToJSON(value: TranscodePriorityOpen): string;
+
 /** The JSON Schema (draft 2020-12) of `TranscodePriority`'s JSON form, with every model it references under `$defs`. */
 export declare function transcodePriorityJSONSchema(): JSONSchema;

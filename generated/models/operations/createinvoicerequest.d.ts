@@ -30,17 +30,23 @@ export type CreateInvoiceRequest = {
    */
   period?: SubscriptionPeriod | undefined;
 };
+
 /** Whether `value` is a `CreateInvoiceRequest`. Never throws; allocates nothing when it is. */
 export declare function isCreateInvoiceRequest(value: unknown, options?: ValidateOptions): value is CreateInvoiceRequest;
+
 /** `value` as a `CreateInvoiceRequest`, or every issue found, each with its path. */
 export declare function validateCreateInvoiceRequest(value: unknown, options?: ValidateOptions): ValidationResult<CreateInvoiceRequest>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `CreateInvoiceRequest`. */
 export declare function assertCreateInvoiceRequest(value: unknown, options?: ValidateOptions): asserts value is CreateInvoiceRequest;
 /** `CreateInvoiceRequest` as a Standard Schema v1 validator. */
 export declare const CreateInvoiceRequest$schema: StandardSchemaV1<CreateInvoiceRequest>;
+
 /** Parse JSON text into a `CreateInvoiceRequest`, reviving dates and bigints, and validate it. Never throws. */
 export declare function createInvoiceRequestFromJSON(text: string): ValidationResult<CreateInvoiceRequest>;
+
 /** JSON text for a `CreateInvoiceRequest`. */
 export declare function createInvoiceRequestToJSON(value: CreateInvoiceRequest): string;
+
 /** The JSON Schema (draft 2020-12) of `CreateInvoiceRequest`'s JSON form, with every model it references under `$defs`. */
 export declare function createInvoiceRequestJSONSchema(): JSONSchema;

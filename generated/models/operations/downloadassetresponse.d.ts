@@ -22,17 +22,23 @@ export type DownloadAssetResponse = {
    */
   body?: ReadableStream<Uint8Array> | undefined;
 };
+
 /** Whether `value` is a `DownloadAssetResponse`. Never throws; allocates nothing when it is. */
 export declare function isDownloadAssetResponse(value: unknown, options?: ValidateOptions): value is DownloadAssetResponse;
+
 /** `value` as a `DownloadAssetResponse`, or every issue found, each with its path. */
 export declare function validateDownloadAssetResponse(value: unknown, options?: ValidateOptions): ValidationResult<DownloadAssetResponse>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `DownloadAssetResponse`. */
 export declare function assertDownloadAssetResponse(value: unknown, options?: ValidateOptions): asserts value is DownloadAssetResponse;
 /** `DownloadAssetResponse` as a Standard Schema v1 validator. */
 export declare const DownloadAssetResponse$schema: StandardSchemaV1<DownloadAssetResponse>;
+
 /** Parse JSON text into a `DownloadAssetResponse` and validate it. Never throws. */
 export declare function downloadAssetResponseFromJSON(text: string): ValidationResult<DownloadAssetResponse>;
+
 /** JSON text for a `DownloadAssetResponse`. */
 export declare function downloadAssetResponseToJSON(value: DownloadAssetResponse): string;
+
 /** The JSON Schema (draft 2020-12) of `DownloadAssetResponse`'s JSON form, with every model it references under `$defs`. */
 export declare function downloadAssetResponseJSONSchema(): JSONSchema;

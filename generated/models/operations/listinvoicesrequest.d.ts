@@ -28,17 +28,23 @@ export type ListInvoicesRequest = {
    */
   issuedAfter?: Date | undefined;
 };
+
 /** Whether `value` is a `ListInvoicesRequest`. Never throws; allocates nothing when it is. */
 export declare function isListInvoicesRequest(value: unknown, options?: ValidateOptions): value is ListInvoicesRequest;
+
 /** `value` as a `ListInvoicesRequest`, or every issue found, each with its path. */
 export declare function validateListInvoicesRequest(value: unknown, options?: ValidateOptions): ValidationResult<ListInvoicesRequest>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `ListInvoicesRequest`. */
 export declare function assertListInvoicesRequest(value: unknown, options?: ValidateOptions): asserts value is ListInvoicesRequest;
 /** `ListInvoicesRequest` as a Standard Schema v1 validator. */
 export declare const ListInvoicesRequest$schema: StandardSchemaV1<ListInvoicesRequest>;
+
 /** Parse JSON text into a `ListInvoicesRequest`, reviving dates and bigints, and validate it. Never throws. */
 export declare function listInvoicesRequestFromJSON(text: string): ValidationResult<ListInvoicesRequest>;
+
 /** JSON text for a `ListInvoicesRequest`. */
 export declare function listInvoicesRequestToJSON(value: ListInvoicesRequest): string;
+
 /** The JSON Schema (draft 2020-12) of `ListInvoicesRequest`'s JSON form, with every model it references under `$defs`. */
 export declare function listInvoicesRequestJSONSchema(): JSONSchema;

@@ -8,17 +8,23 @@ export type UploadAssetRequest = {
   libraryId: string;
   assetUploadForm: AssetUploadForm;
 };
+
 /** Whether `value` is a `UploadAssetRequest`. Never throws; allocates nothing when it is. */
 export declare function isUploadAssetRequest(value: unknown, options?: ValidateOptions): value is UploadAssetRequest;
+
 /** `value` as a `UploadAssetRequest`, or every issue found, each with its path. */
 export declare function validateUploadAssetRequest(value: unknown, options?: ValidateOptions): ValidationResult<UploadAssetRequest>;
+
 /** Throws a `ValidationError` listing every issue unless `value` is a `UploadAssetRequest`. */
 export declare function assertUploadAssetRequest(value: unknown, options?: ValidateOptions): asserts value is UploadAssetRequest;
 /** `UploadAssetRequest` as a Standard Schema v1 validator. */
 export declare const UploadAssetRequest$schema: StandardSchemaV1<UploadAssetRequest>;
+
 /** Parse JSON text into a `UploadAssetRequest` and validate it. Never throws. */
 export declare function uploadAssetRequestFromJSON(text: string): ValidationResult<UploadAssetRequest>;
+
 /** JSON text for a `UploadAssetRequest`. */
 export declare function uploadAssetRequestToJSON(value: UploadAssetRequest): string;
+
 /** The JSON Schema (draft 2020-12) of `UploadAssetRequest`'s JSON form, with every model it references under `$defs`. */
 export declare function uploadAssetRequestJSONSchema(): JSONSchema;
