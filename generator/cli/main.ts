@@ -17,7 +17,7 @@ import { loadRuntimeSources } from "./runtime-sources.ts";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { emitPackage } from "../emit/index.ts";
 import { diffSpecs, formatChanges } from "../ir/changes.ts";
-import { parseDoc } from "../parse/doc.ts";
+import { parseDocs } from "./parse-pool.ts";
 import type { SourceDoc } from "../pipeline.ts";
 import { cachePath, contentHash, currentGeneratorVersion, loadCache, saveCache, type CacheData, type ParsedEntry } from "./cache.ts";
 
@@ -33,19 +33,17 @@ export interface RunState {
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
-function parseWithCache(docs: readonly SourceDoc[], cache: CacheData | undefined): { parsed: Map<string, ParsedEntry>; reparsed: number } {
+async function parseWithCache(docs: readonly SourceDoc[], cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number }> {
+  const hashes = new Map(docs.map((doc) => [doc.path, contentHash(doc.text)]));
+  const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
+  const fresh = new Map((await parseDocs(stale)).map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
-  let reparsed = 0;
   for (const doc of docs) {
-    const hash = contentHash(doc.text);
-    const hit = cache?.parsed[doc.path];
-    if (hit && hit.hash === hash) parsed.set(doc.path, hit);
-    else {
-      parsed.set(doc.path, { hash, ...parseDoc(doc.text, doc.path) });
-      reparsed++;
-    }
+    const outcome = fresh.get(doc.path);
+    const hash = hashes.get(doc.path)!;
+    parsed.set(doc.path, outcome ? { hash, ...(outcome.model ? { model: outcome.model } : {}), diagnostics: outcome.diagnostics } : cache!.parsed[doc.path]!);
   }
-  return { parsed, reparsed };
+  return { parsed, reparsed: stale.length };
 }
 
 /** One generate (or check) run. Returns the exit code; never calls process.exit. */
@@ -62,7 +60,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const read = readSpec(specRoot);
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
   const cache = state.cache ?? loadCache(cacheFile);
-  const { parsed, reparsed } = parseWithCache(read.docs, cache);
+  // A cold run will print: load ts-morph while the docs are parsed (in workers for large specs).
+  if (!cache) void import("../emit/print-units.ts").catch(() => undefined);
+  const { parsed, reparsed } = await parseWithCache(read.docs, cache);
   const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   const specLabel = relative(io.cwd, specRoot) || ".";
