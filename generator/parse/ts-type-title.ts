@@ -8,7 +8,7 @@ import type { Position, TypeExpr } from "../ir/types.ts";
 
 type Token = { kind: "name" | "string" | "number" | "punct"; text: string; offset: number };
 
-const TOKEN = /\s*(?:([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|([[\]{}:<>|,;()]))/y;
+const TOKEN = /\s*(?:([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?)|([[\]{}:<>|,;()]))/y;
 
 function tokenize(text: string): Token[] | { error: string; offset: number } {
   const tokens: Token[] = [];
@@ -17,7 +17,7 @@ function tokenize(text: string): Token[] | { error: string; offset: number } {
     const start = TOKEN.lastIndex;
     if (/^\s*$/.test(text.slice(start))) break;
     const match = TOKEN.exec(text);
-    if (!match) return { error: `unexpected \`${text.slice(start).trim().slice(0, 20)}\``, offset: start };
+    if (!match) return { error: `unexpected \`${text.slice(start).trim().slice(0, 20)}\``, offset: start + /^\s*/.exec(text.slice(start))![0].length };
     const [, name, str, num, punct] = match;
     const offset = match.index + match[0].length - (name ?? str ?? num ?? punct ?? "").length;
     if (name !== undefined) tokens.push({ kind: "name", text: name, offset });
@@ -44,17 +44,22 @@ export function parseTypeTitle(text: string, place?: (offset: number) => Positio
     index++;
   };
 
+  let depth = 0;
   function union(): TypeExpr {
+    if (++depth > MAX_NESTING) throw new TitleError(`the type nests more than ${MAX_NESTING} levels deep`, tokens[index]?.offset ?? text.length);
     const members = [postfix()];
     while (peek("|")) {
       index++;
       members.push(postfix());
     }
+    depth--;
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
   function postfix(): TypeExpr {
     let type = primary();
+    let arrays = 0;
     while (peek("[")) {
+      if (++arrays + depth > MAX_NESTING) throw new TitleError(`the type nests more than ${MAX_NESTING} levels deep`, tokens[index]!.offset);
       index++;
       expect("]");
       type = { kind: "array", element: type };

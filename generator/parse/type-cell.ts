@@ -30,6 +30,9 @@ export interface TypeCellError {
 
 export type TypeCellResult = { ok: true; type: TypeExpr } | { ok: false; error: TypeCellError };
 
+/** The deepest type a cell may describe (Records and arrays together). */
+export const MAX_NESTING = 32;
+
 const PRIMITIVES: ReadonlySet<string> = new Set(["string", "number", "boolean", "any"]);
 const PUNCTUATION: Array<[RegExp, Token["kind"]]> = [
   [/^Record\s*<\s*string\s*,/, "recordOpen"],
@@ -124,6 +127,8 @@ class CellParser {
     private readonly at: { line: number; column: number },
   ) {}
 
+  private depth = 0;
+
   parse(): TypeExpr {
     const type = this.cell();
     const next = this.tokens[this.index];
@@ -132,17 +137,22 @@ class CellParser {
   }
 
   private cell(): TypeExpr {
+    // Real docs nest Records three deep; a bound keeps hostile cells from exhausting the stack.
+    if (++this.depth > MAX_NESTING) this.fail(this.tokens[this.index], `the type nests more than ${MAX_NESTING} levels deep`);
     const members = [this.alternative()];
     while (this.tokens[this.index]?.kind === "pipe") {
       this.index++;
       members.push(this.alternative());
     }
+    this.depth--;
     return members.length === 1 ? members[0]! : { kind: "union", members };
   }
 
   private alternative(): TypeExpr {
     let type = this.base();
+    let arrays = 0;
     while (this.tokens[this.index]?.kind === "array") {
+      if (++arrays + this.depth > MAX_NESTING) this.fail(this.tokens[this.index], `the type nests more than ${MAX_NESTING} levels deep`);
       this.index++;
       type = { kind: "array", element: type };
     }
