@@ -5,6 +5,7 @@
  * tiny recursive-descent parser for that subset (no regex over the whole).
  */
 import type { Position, TypeExpr } from "../ir/types.ts";
+import { MAX_NESTING } from "./type-cell.ts";
 
 type Token = { kind: "name" | "string" | "number" | "punct"; text: string; offset: number };
 
