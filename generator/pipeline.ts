@@ -5,7 +5,7 @@
 import { checkExportClashes, type EnumStyle } from "./ir/naming.ts";
 import { resolveSpec } from "./ir/resolve.ts";
 import type { Diagnostic, Model, ModelKind, Spec } from "./ir/types.ts";
-import { parseDoc } from "./parse/doc.ts";
+import { idOf, parseDoc } from "./parse/doc.ts";
 
 export interface SourceDoc {
   /** Spec-relative path, `/`-separated. */
@@ -34,12 +34,14 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function buildSpec(docs: readonly SourceDoc[], options: Pick<GenerateOptions, "rootPath" | "enumStyle">, parsed?: ReadonlyMap<string, { model?: Model; diagnostics: Diagnostic[] }>): BuildResult {
   const diagnostics: Diagnostic[] = [];
   const models: Model[] = [];
+  const broken = new Set<string>();
   for (const doc of docs) {
     const result = parsed?.get(doc.path) ?? parseDoc(doc.text, doc.path);
     diagnostics.push(...result.diagnostics);
     if (result.model) models.push(result.model);
+    else broken.add(idOf(doc.path).id);
   }
-  const resolved = resolveSpec(models, options.rootPath);
+  const resolved = resolveSpec(models, options.rootPath, broken);
   diagnostics.push(...resolved.diagnostics, ...checkExportClashes(resolved.spec, options.enumStyle));
   diagnostics.sort(compareDiagnostics);
   return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics };

@@ -31,17 +31,30 @@ export class RFCDate extends Date {
 
 const objectProto = Object.prototype;
 export const $hasOwn = objectProto.hasOwnProperty;
+const $isEnumerable = objectProto.propertyIsEnumerable;
+
+/**
+ * A symbol no object has. Validators read it before `Object.getPrototypeOf`
+ * so that V8 learns the object's shape first and can fold the prototype
+ * check to a constant; only a proxy's `get` trap can observe the read.
+ */
+export const $probe = Symbol("md-model-codegen.probe");
 
 /**
  * The object whose own properties a validator reads. Plain and null-prototype
  * objects are read directly (only `Object.prototype` names need `$get`);
  * anything else is copied so that inherited properties never count.
+ * Validators test the prototype inline and call this only for other objects.
  */
 export function $own(value) {
   const proto = Object.getPrototypeOf(value);
   if (proto === objectProto || proto === null) return value;
   const copy = Object.create(null);
-  for (const key of Object.getOwnPropertyNames(value)) copy[key] = value[key];
+  for (const key of Object.getOwnPropertyNames(value)) {
+    // Non-enumerable own keys are read as fields but, as on plain objects, are no unknown keys in strict mode.
+    if ($isEnumerable.call(value, key)) copy[key] = value[key];
+    else Object.defineProperty(copy, key, { value: value[key], enumerable: false });
+  }
   return copy;
 }
 
@@ -64,10 +77,12 @@ export function $isInstance(value, name) {
   return typeof ctor === "function" && value instanceof ctor;
 }
 
-/** True when every own key of `object` is in `known` (the strict option). */
+/**
+ * True when every own enumerable string key of `object` is in `known` (the
+ * strict option). Symbol keys are no data: `$extraKeys` and `$own` ignore them too.
+ */
 export function $onlyKeys(object, known) {
   for (const key in object) if ($hasOwn.call(object, key) && !known.has(key)) return false;
-  for (const key of Object.getOwnPropertySymbols(object)) if (!known.has(key)) return false;
   return true;
 }
 
@@ -184,11 +199,24 @@ export function $toJSON(value, serialize) {
   return JSON.stringify(serialize ? serialize(value) : value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+// The JSON forms the JSON Schema names: `date` (YYYY-MM-DD) and RFC 3339
+// `date-time` (with seconds and an offset, so the instant never depends on
+// the reader's time zone).
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a date's day exists (Date would roll `2021-02-30` over to March 2). */
+function isCalendarDay(year, month, day) {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]);
+}
 
 export function $reviveDate(value, dateOnly) {
-  if (typeof value !== "string" || !ISO_DATE_TIME.test(value)) return value;
-  const date = dateOnly ? new RFCDate(value.slice(0, 10)) : new Date(value);
+  if (typeof value !== "string") return value;
+  const match = (dateOnly ? DATE : DATE_TIME).exec(value);
+  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) return value;
+  const date = dateOnly ? new RFCDate(value) : new Date(value);
   return Number.isNaN(date.getTime()) ? value : date;
 }
 

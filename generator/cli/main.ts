@@ -83,7 +83,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined);
   const files = emitted.files;
   const kinds = countKinds(built.spec);
-  const what = `${plural(read.docs.length, "doc")} (${kinds.object} objects, ${kinds.enum} enums, ${kinds.union} unions)`;
+  const what = `${plural(read.docs.length, "doc")} (${plural(kinds.object, "object")}, ${plural(kinds.enum, "enum")}, ${plural(kinds.union, "union")})`;
   const changes = cache?.spec ? diffSpecs(cache.spec, built.spec) : undefined;
   if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
   const nextCache: CacheData = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };

@@ -2,10 +2,11 @@
 import type { EnumModel } from "../ir/types.ts";
 import type { EmitContext } from "./context.ts";
 import { objectLiteralKey, stringLiteral, valueLiteral } from "./escape.ts";
+import type { ModuleScope } from "./module-scope.ts";
 import { constStatement, type Statement } from "./printer.ts";
 import { modelDoc } from "./declarations.ts";
 
-export function enumValueStatements(model: EnumModel, ctx: EmitContext): Statement[] {
+export function enumValueStatements(model: EnumModel, ctx: EmitContext, scope: ModuleScope): Statement[] {
   const form = ctx.enumForm(model);
   if (form === "string-union") return [];
   const entries = model.members.map((m) => `  ${objectLiteralKey(m.name)}: ${valueLiteral(m.value)},`);
@@ -13,5 +14,5 @@ export function enumValueStatements(model: EnumModel, ctx: EmitContext): Stateme
   if (form === "ts-enum" && model.valueType === "number")
     for (const m of model.members) entries.push(`  ${stringLiteral(String(m.value))}: ${stringLiteral(m.name)},`);
   const object = entries.length ? `{\n${entries.join("\n")}\n}` : "{}";
-  return [constStatement(model.name, `Object.freeze(${object})`, modelDoc(model))];
+  return [constStatement(model.name, `${scope.global("Object")}.freeze(${object})`, modelDoc(model))];
 }

@@ -35,7 +35,7 @@ export function modelModule(model: Model, ctx: EmitContext): FilePlan[] {
 
   const jsScope = new ModuleScope(path, [...own, `$keys${model.name}`, `$values${model.name}`]);
   const writer = new CheckWriter(ctx, jsScope);
-  const values = model.kind === "enum" ? enumValueStatements(model, ctx) : [];
+  const values = model.kind === "enum" ? enumValueStatements(model, ctx, jsScope) : [];
   const validators = validatorStatements(model, ctx, jsScope, writer);
   const codecs = codecStatements(model, ctx, jsScope, writer);
   const schema = jsonSchemaStatements(model, ctx, jsScope);

@@ -28,7 +28,7 @@ export interface ImportedName {
 }
 
 /** Globals generated code may name; imports never take these names. */
-const GLOBALS = new Set(["Date", "Response", "Request", "File", "Blob", "ReadableStream", "Uint8Array", "Array", "Object", "Number", "JSON", "Error", "BigInt", "String", "Symbol", "globalThis"]);
+const GLOBALS = new Set(["Date", "Response", "Request", "File", "Blob", "ReadableStream", "Uint8Array", "Array", "Object", "Number", "Set", "JSON", "Error", "BigInt", "String", "Symbol", "globalThis"]);
 
 export class ModuleScope {
   private readonly taken = new Set<string>();

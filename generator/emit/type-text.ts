@@ -19,7 +19,8 @@ export function typeText(type: TypeExpr, ctx: EmitContext, scope: ModuleScope): 
       return type.name === "ReadableStream" ? `${scope.global("ReadableStream")}<${scope.global("Uint8Array")}>` : scope.global(type.name);
     case "array": {
       const element = typeText(type.element, ctx, scope);
-      return type.element.kind === "union" ? `Array<${element}>` : `${element}[]`;
+      // `Array` may be the module's own model name: reach the global through the scope.
+      return type.element.kind === "union" ? `${scope.global("Array")}<${element}>` : `${element}[]`;
     }
     case "record":
       return `{ [k: string]: ${typeText(type.value, ctx, scope)} }`;

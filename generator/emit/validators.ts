@@ -50,6 +50,18 @@ function readField(object: string, name: string, writer: CheckWriter): string {
   return OBJECT_PROTOTYPE_NAMES.has(name) ? `${writer.rt("$get")}(${object}, ${stringLiteral(name)})` : `${object}${propertyAccess(name)}`;
 }
 
+/**
+ * `o`: the object whose fields are read, `v` itself when its prototype is
+ * `Object.prototype` or null, else a copy of its own properties (`$own`).
+ * Reading `$probe` first (a symbol no object has, so only a proxy's trap can
+ * see it) gives V8 the object's shape in this very function, and with it the
+ * prototype: the check then costs nothing for the shapes a model meets.
+ */
+function ownObject(writer: CheckWriter): string[] {
+  const object = ctxGlobal(writer, "Object");
+  return [`const proto = v[${writer.rt("$probe")}] ?? ${object}.getPrototypeOf(v);`, `const o = proto === ${object}.prototype || proto === null ? v : ${writer.rt("$own")}(v);`];
+}
+
 function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
   const names = { fastIs: `$is${model.name}`, check: `$check${model.name}` };
   const keys = `$keys${model.name}`;
@@ -57,7 +69,7 @@ function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
   const expected = stringLiteral(`${model.name} object`);
 
   writer.resetVars();
-  const isLines = [`if (${notObject}) return false;`, `const o = ${writer.rt("$own")}(v);`];
+  const isLines = [`if (${notObject}) return false;`, ...ownObject(writer)];
   model.fields.forEach((field, index) => {
     const f = `f${index}`;
     isLines.push(`const ${f} = ${readField("o", field.name, writer)};`);
@@ -67,7 +79,7 @@ function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
   isLines.push(`if (s && !${writer.rt("$onlyKeys")}(o, ${keys})) return false;`, "return true;");
 
   writer.resetVars();
-  const checkLines = [`if (${notObject}) {\n${writer.rt("$issue")}(issues, path, ${expected}, v);\nreturn;\n}`, `const o = ${writer.rt("$own")}(v);`];
+  const checkLines = [`if (${notObject}) {\n${writer.rt("$issue")}(issues, path, ${expected}, v);\nreturn;\n}`, ...ownObject(writer)];
   model.fields.forEach((field, index) => {
     const f = `f${index}`;
     const key = stringLiteral(field.name);
@@ -81,7 +93,7 @@ function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
 
   const keyList = model.fields.map((f) => stringLiteral(f.name)).join(", ");
   return [
-    constStatement(keys, `new Set([${keyList}])`, undefined, false),
+    constStatement(keys, `new ${writer.global("Set")}([${keyList}])`, undefined, false),
     functionDeclaration(names.fastIs, ["v", "s"], isLines.filter((l) => l !== "").join("\n")),
     functionDeclaration(names.check, ["v", "path", "issues", "s"], checkLines.filter((l) => l !== "").join("\n")),
   ];
@@ -92,10 +104,10 @@ function enumWalks(model: EnumModel, ctx: EmitContext, writer: CheckWriter): Sta
   const statements: Statement[] = [];
   let cond: string;
   if (model.open) {
-    cond = model.valueType === "number" ? "Number.isFinite(v)" : `typeof v === "string"`;
+    cond = model.valueType === "number" ? `${writer.global("Number")}.isFinite(v)` : `typeof v === "string"`;
   } else if (model.members.length > SET_THRESHOLD) {
     const values = `$values${model.name}`;
-    statements.push(constStatement(values, `new Set([${model.members.map((m) => valueLiteral(m.value)).join(", ")}])`, undefined, false));
+    statements.push(constStatement(values, `new ${writer.global("Set")}([${model.members.map((m) => valueLiteral(m.value)).join(", ")}])`, undefined, false));
     cond = `${values}.has(v)`;
   } else {
     cond = model.members.length ? model.members.map((m) => `v === ${valueLiteral(m.value)}`).join(" || ") : "false";

@@ -5,11 +5,12 @@
  * JavaScript identifier.
  */
 
+import { isIdentifierPart, isIdentifierSyntax } from "./identifiers.ts";
+
 // Word characters: anything that may continue an identifier, except connector
 // punctuation such as `_`, which separates words like any other symbol.
+// Only portable identifier characters count (see identifiers.ts).
 const WORD_CHAR = /^(?!\p{Pc})\p{ID_Continue}$/u;
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
-const ID_CONTINUE = /^[\p{ID_Continue}$\u200c\u200d]$/u;
 
 /** Symbol-only values are named by their symbols, one word per character… */
 const SYMBOL_WORDS: Record<string, string> = {
@@ -123,8 +124,8 @@ function numberText(n: number): string {
 
 /** Anything still not an identifier (a leading mark or non-ASCII digit) gets a `Value` prefix. */
 function toSafeIdentifier(name: string): string {
-  if (IDENTIFIER.test(name)) return name;
-  return "Value" + [...name].filter((ch) => ID_CONTINUE.test(ch)).join("");
+  if (isIdentifierSyntax(name)) return name;
+  return "Value" + [...name].filter(isIdentifierPart).join("");
 }
 
 function codePointWord(ch: string): string {
@@ -132,7 +133,7 @@ function codePointWord(ch: string): string {
 }
 
 function isWordChar(ch: string): boolean {
-  return WORD_CHAR.test(ch);
+  return WORD_CHAR.test(ch) && isIdentifierPart(ch);
 }
 
 function isDigit(ch: string | undefined): boolean {

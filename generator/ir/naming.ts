@@ -72,20 +72,26 @@ export function checkExportClashes(spec: Spec, style: EnumStyle): Diagnostic[] {
   for (const model of spec.models) {
     let names = byFolder.get(model.folder);
     if (!names) byFolder.set(model.folder, (names = new Map()));
+    // One diagnostic per clashing pair of models, listing every shared name.
+    const clashes = new Map<Model, string[]>();
     for (const exported of publicNames(modelNames(model, style))) {
       const other = names.get(exported);
-      if (other && other !== model) {
-        const { file, line, column } = model.position;
-        diagnostics.push({
-          file,
-          line,
-          column,
-          severity: "error",
-          ruleId: "export-name-clash",
-          message: `\`${exported}\` of model \`${model.name}\` clashes with a name exported for \`${other.name}\` (${other.id}.md)`,
-          hint: "rename one of the models",
-        });
-      } else names.set(exported, model);
+      if (other && other !== model) clashes.set(other, [...(clashes.get(other) ?? []), exported]);
+      else names.set(exported, model);
+    }
+    for (const [other, shared] of clashes) {
+      // Two models of one name are already a `duplicate-model` error.
+      if (other.name.toLowerCase() === model.name.toLowerCase()) continue;
+      const { file, line, column } = model.position;
+      diagnostics.push({
+        file,
+        line,
+        column,
+        severity: "error",
+        ruleId: "export-name-clash",
+        message: `${shared.map((n) => `\`${n}\``).join(", ")} of model \`${model.name}\` ${shared.length === 1 ? "clashes with a name" : "clash with names"} exported for \`${other.name}\` (${other.id}.md)`,
+        hint: "rename one of the models",
+      });
     }
   }
   return diagnostics;

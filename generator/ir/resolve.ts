@@ -25,8 +25,11 @@ function diagnostic(at: Position, severity: Diagnostic["severity"], ruleId: stri
 /**
  * @param rootPath the spec root as a posix path (absolute, or any stable
  *   prefix): links may climb above the root and come back through its name.
+ * @param broken ids of docs that exist but did not parse: their errors are
+ *   already reported, so references to them are left unresolved quietly
+ *   instead of cascading into "no such doc" errors in every doc that uses them.
  */
-export function resolveSpec(parsed: readonly Model[], rootPath: string): ResolveResult {
+export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: ReadonlySet<string> = new Set()): ResolveResult {
   const diagnostics: Diagnostic[] = [];
   const models = clone([...parsed]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(models.map((m) => [m.id, m]));
@@ -41,7 +44,7 @@ export function resolveSpec(parsed: readonly Model[], rootPath: string): Resolve
   for (const model of models) {
     for (const ref of modelRefs(model)) {
       const at = ref.position ?? model.position;
-      const target = resolveRef(ref, model, root, byId, byFolderAndName, namespaceFolder, at, diagnostics);
+      const target = resolveRef(ref, model, root, byId, byFolderAndName, namespaceFolder, at, diagnostics, broken);
       if (!target) continue;
       ref.target = target.id;
       const linked = ref.link !== undefined;
@@ -50,7 +53,7 @@ export function resolveSpec(parsed: readonly Model[], rootPath: string): Resolve
       if (linked && target.kind === "union")
         diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`${ref.name}\` is linked but is a union doc; union docs are named in italics`));
       if (!linked && target.kind !== "union")
-        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`*${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}*\` names a ${target.kind} doc; those are linked`));
+        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`*${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}*\` names ${target.kind === "object" ? "an" : "a"} ${target.kind} doc; those are linked`));
     }
   }
   return { spec: { models, folders }, diagnostics };
@@ -80,6 +83,7 @@ function resolveRef(
   namespaceFolder: (ns: string | undefined) => string | undefined,
   at: Position,
   diagnostics: Diagnostic[],
+  broken: ReadonlySet<string>,
 ): Model | undefined {
   const display = `${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}`;
   if (ref.link !== undefined) {
@@ -89,6 +93,7 @@ function resolveRef(
     const inside = relative !== "" && !relative.startsWith("../") && relative !== "..";
     const target = inside ? byId.get(relative.replace(/\.md$/i, "")) : undefined;
     if (target) return target;
+    if (inside && broken.has(relative.replace(/\.md$/i, ""))) return undefined;
     // A copied or renamed docs folder breaks links that climb above the root:
     // fall back to the namespace and name, and say so.
     const folder = namespaceFolder(ref.namespace);
@@ -102,6 +107,8 @@ function resolveRef(
   }
   const folder = namespaceFolder(ref.namespace);
   const target = folder === undefined ? undefined : byFolderAndName.get(`${folder}\0${ref.name.toLowerCase()}`);
+  // File name = lower-cased title: a doc of that name that did not parse has reported its own errors.
+  if (!target && folder !== undefined && broken.has(folder === "" ? ref.name.toLowerCase() : `${folder}/${ref.name.toLowerCase()}`)) return undefined;
   if (!target) {
     diagnostics.push(diagnostic(at, "error", "unknown-type", `\`${display}\` names no doc in the spec`, "unlinked names must match a doc's title in the namespace's folder"));
   }

@@ -10,6 +10,7 @@ import { readExampleCode } from "./example-code.ts";
 import { readFieldsTable } from "./fields-table.ts";
 import { startOf } from "./inline.ts";
 import { parseMarkdown } from "./markdown.ts";
+import { maskFreeText } from "./mask-free-text.ts";
 import { DocMessages } from "./messages.ts";
 import { KNOWN_SECTIONS, readSkeleton, type Section } from "./skeleton.ts";
 import { readUnionMembers } from "./union-members.ts";
@@ -58,7 +59,8 @@ function readModel(text: string, file: string, messages: DocMessages): Model | u
     messages.error({ line: 1, column: 1 }, "empty-file", "the doc is empty");
     return undefined;
   }
-  const tree = parseMarkdown(text);
+  // Long free text is masked for remark (same length): its inline nodes are never read, and micromark is quadratic on them.
+  const tree = parseMarkdown(maskFreeText(text));
   const skeleton = readSkeleton(tree, text, messages);
   if (!skeleton) return undefined;
 

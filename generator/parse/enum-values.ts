@@ -13,7 +13,8 @@ import type { DocMessages } from "./messages.ts";
 export type EnumValues = Pick<EnumModel, "syntax" | "valueType" | "open" | "members">;
 
 const UNRECOGNIZED = /^Unrecognized\s*<\s*(string|number)\s*>$/;
-const BLOCK_TOKEN = /\s*(?:("(?:[^"\\\n]|\\.)*")|(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)|(Unrecognized\s*<\s*(?:string|number)\s*>)|(\|))/iy;
+/** Values are JSON strings (only JSON escapes, no raw control characters) or numbers. */
+const BLOCK_TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)|(Unrecognized\s*<\s*(?:string|number)\s*>)|(\|))/iy;
 
 export function readEnumValues(nodes: RootContent[], text: string, file: string, messages: DocMessages, at: { line: number; column: number }): EnumValues | undefined {
   const table = nodes.find((n): n is Table => n.type === "table");
@@ -40,13 +41,22 @@ function readUnionBlock(code: Code, file: string, messages: DocMessages): EnumVa
     const start = BLOCK_TOKEN.lastIndex;
     const match = BLOCK_TOKEN.exec(source);
     if (!match || (match[4] !== undefined) === expectValue) {
-      messages.error(placeAt(start), "enum-values-syntax", `unexpected \`${source.slice(start).trim().slice(0, 30)}\` in the values block`, 'write values as `"a" | "b"` or `1 | 2`');
+      // Point at the offending text, not at the blanks before it.
+      const blanks = /^\s*/.exec(source.slice(start))![0].length;
+      messages.error(placeAt(start + blanks), "enum-values-syntax", `unexpected \`${source.slice(start).trim().slice(0, 30)}\` in the values block`, 'write values as `"a" | "b"` or `1 | 2`');
       return undefined;
     }
     expectValue = match[4] !== undefined;
     const place = placeAt(match.index + match[0].length - match[0].trimStart().length);
     if (match[1] !== undefined) members.push({ name: "", value: JSON.parse(match[1]) as string, position: { file, ...place } });
-    else if (match[2] !== undefined) members.push({ name: "", value: Number(match[2]), position: { file, ...place } });
+    else if (match[2] !== undefined) {
+      const value = Number(match[2]);
+      if (!Number.isFinite(value)) {
+        messages.error(place, "enum-values-syntax", `\`${match[2]}\` is not a finite number`);
+        return undefined;
+      }
+      members.push({ name: "", value, position: { file, ...place } });
+    }
     else if (match[3] !== undefined) open = UNRECOGNIZED.exec(match[3].replace(/\s+/g, ""))![1] as "string" | "number";
   }
   return finish("union-block", members, open, startOf(code), messages, file);
@@ -121,6 +131,6 @@ function finish(
     if (seen.has(member.value)) messages.error(member.position, "duplicate-enum-value", `value ${JSON.stringify(member.value)} is listed twice`);
     seen.add(member.value);
   }
-  if (members.length === 0 && !open) messages.warn(place, "enum-empty", `the enum has no values (${file})`);
+  if (members.length === 0 && !open && !messages.hasErrors) messages.warn(place, "enum-empty", `the enum has no values (${file})`);
   return { syntax, valueType, open: open !== undefined, members };
 }

@@ -61,7 +61,7 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
       messages.error(cellStart(requiredCell), "field-required-marker", `unknown Required marker \`${requiredText}\``, "use `:heavy_check_mark:` or `:heavy_minus_sign:`");
       continue;
     }
-    const type = parseTypeCell(typeCell.children, file, startOf(typeCell));
+    const type = parseTypeCell(typeCell.children, file, cellStart(typeCell), text);
     if (!type.ok) {
       messages.error(type.error, "type-syntax", type.error.message, "see the Type cell grammar in the README");
       continue;

@@ -20,11 +20,11 @@ export function startOf(node: { position?: { start: { line: number; column: numb
  * Where a table cell's content starts: its first child. A GFM cell node
  * starts at the pipe before it, which is not where an editor should jump.
  */
-export function cellStart(cell: { children: ReadonlyArray<{ position?: { start: { line: number; column: number } } }>; position?: { start: { line: number; column: number } } }): {
+export function cellStart(cell: { children: ReadonlyArray<{ position?: { start: { line: number; column: number } } }>; position?: { start: { line: number; column: number } } } | undefined): {
   line: number;
   column: number;
 } {
-  return startOf(cell.children[0] ?? cell);
+  return startOf(cell?.children[0] ?? cell);
 }
 
 /** The markdown inside a table cell: its source without the delimiting pipes and padding. */

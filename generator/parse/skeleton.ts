@@ -46,6 +46,8 @@ export function readSkeleton(tree: Root, text: string, messages: DocMessages): S
   const sections: Section[] = [];
   const prose: string[] = [];
   let deprecationMessage: string | undefined;
+  // A notice with an empty message still deprecates the model.
+  let notice = false;
   let current: Section | undefined;
   for (const node of nodes.slice(h1Index + 1)) {
     if (node.type === "heading" && node.depth === 2) {
@@ -54,8 +56,8 @@ export function readSkeleton(tree: Root, text: string, messages: DocMessages): S
     } else if (current) {
       current.nodes.push(node);
     } else if (node.type === "blockquote" && DEPRECATION_NOTICE.test(sourceOf(node, text).replace(/^>\s?/gm, ""))) {
-      const notice = sourceOf(node, text).replace(/^>\s?/gm, "").replace(DEPRECATION_NOTICE, "");
-      deprecationMessage = cleanDescription(notice);
+      notice = true;
+      deprecationMessage = cleanDescription(sourceOf(node, text).replace(/^>\s?/gm, "").replace(DEPRECATION_NOTICE, ""));
     } else if (node.type !== "heading" || node.depth > 2) {
       prose.push(sourceOf(node, text));
     }
@@ -64,7 +66,7 @@ export function readSkeleton(tree: Root, text: string, messages: DocMessages): S
   return {
     title,
     titleNode,
-    deprecated: deprecated || deprecationMessage !== undefined,
+    deprecated: deprecated || notice,
     ...(deprecationMessage !== undefined ? { deprecationMessage } : {}),
     ...(description !== undefined ? { description } : {}),
     sections,

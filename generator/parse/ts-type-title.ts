@@ -9,7 +9,8 @@ import { MAX_NESTING } from "./type-cell.ts";
 
 type Token = { kind: "name" | "string" | "number" | "punct"; text: string; offset: number };
 
-const TOKEN = /\s*(?:([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?)|([[\]{}:<>|,;()]))/y;
+// Names are any identifiers, non-ASCII ones included, like the titles they name.
+const TOKEN = /\s*(?:([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*(?:\.[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)*)|("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?)|([[\]{}:<>|,;()]))/uy;
 
 function tokenize(text: string): Token[] | { error: string; offset: number } {
   const tokens: Token[] = [];

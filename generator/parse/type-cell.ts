@@ -14,7 +14,7 @@
  */
 import type { PhrasingContent } from "mdast";
 import type { PrimitiveName, TypeExpr, WebTypeName } from "../ir/types.ts";
-import { inlineText, startOf } from "./inline.ts";
+import { inlineText, sourceOf, startOf } from "./inline.ts";
 
 type Token =
   | { kind: "emphasis"; text: string; line: number; column: number }
@@ -39,6 +39,8 @@ const PUNCTUATION: Array<[RegExp, Token["kind"]]> = [
   [/^>/, "close"],
   [/^\[\s*\]/, "array"],
   [/^\|/, "pipe"],
+  // In the raw cell source a union's pipes are escaped.
+  [/^\\\|/, "pipe"],
 ];
 
 /** Split a text node into punctuation tokens; anything else is unknown syntax. */
@@ -64,11 +66,17 @@ function lexText(value: string, line: number, column: number, out: Token[]): voi
   }
 }
 
-function tokenize(nodes: PhrasingContent[]): Token[] {
+/**
+ * With the doc's text, text nodes are lexed from their source, so that
+ * columns after an escape (`\|` is one character in the node's value, two
+ * in the doc) still point at the right place.
+ */
+function tokenize(nodes: PhrasingContent[], source?: string): Token[] {
   const tokens: Token[] = [];
   for (const node of nodes) {
     const { line, column } = startOf(node);
-    if (node.type === "text") lexText(node.value, line, column, tokens);
+    const raw = source !== undefined ? sourceOf(node, source) : "";
+    if (node.type === "text") lexText(raw !== "" ? raw : node.value, line, column, tokens);
     else if (node.type === "emphasis") tokens.push({ kind: "emphasis", text: inlineText(node).trim(), line, column });
     else if (node.type === "link") tokens.push({ kind: "link", text: inlineText(node).trim(), url: node.url, line, column });
     else tokens.push({ kind: "unknown", text: inlineText(node), line, column });
@@ -76,7 +84,8 @@ function tokenize(nodes: PhrasingContent[]): Token[] {
   return tokens;
 }
 
-const QUALIFIED_NAME = /^(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)$/;
+/** `ns.Name` or `Name`; titles may be any identifier, non-ASCII ones included (`Café`). */
+const QUALIFIED_NAME = /^(?:([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\.)?([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)$/u;
 const RFC_DATE_LINK = /(^|\/)rfcdate\.md$/i;
 const LINKED_WEB_TYPES: ReadonlySet<string> = new Set(["Response", "File", "Blob", "Request"]);
 
@@ -224,9 +233,10 @@ export function parseTypeCell(
   nodes: PhrasingContent[],
   file: string,
   at: { line: number; column: number },
+  source?: string,
 ): TypeCellResult {
   try {
-    return { ok: true, type: new CellParser(tokenize(nodes), file, at).parse() };
+    return { ok: true, type: new CellParser(tokenize(nodes, source), file, at).parse() };
   } catch (error) {
     if (error instanceof CellSyntaxError) return { ok: false, error: error.detail };
     throw error;

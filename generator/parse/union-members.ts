@@ -13,8 +13,10 @@ import { parseTypeTitle } from "./ts-type-title.ts";
 export function readUnionMembers(nodes: RootContent[], file: string, messages: DocMessages, at: { line: number; column: number }): UnionMember[] {
   const members: UnionMember[] = [];
   let current: UnionMember | undefined;
+  let headings = 0;
   for (const node of nodes) {
     if (node.type === "heading" && node.depth === 3) {
+      headings++;
       current = readMember(node, file, messages);
       if (current) members.push(current);
     } else if (node.type === "code" && current && !current.example) {
@@ -23,7 +25,8 @@ export function readUnionMembers(nodes: RootContent[], file: string, messages: D
         current.example = { text: code.value, ...(code.imports.length ? { imports: code.imports } : {}), position: { file, ...startOf(node) } };
     }
   }
-  if (members.length === 0) messages.error(at, "union-empty", "`## Supported Types` lists no `### \\`Type\\`` members");
+  // A member whose title could not be read has its own error already.
+  if (headings === 0) messages.error(at, "union-empty", "`## Supported Types` lists no `### \\`Type\\`` members");
   return members;
 }
 

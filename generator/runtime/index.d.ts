@@ -77,6 +77,7 @@ export declare namespace StandardSchemaV1 {
 type Path = Array<string | number>;
 type Check = (value: unknown, path: Path, issues: ValidationIssue[], strict: boolean) => void;
 export declare const $hasOwn: (this: object, key: PropertyKey) => boolean;
+export declare const $probe: unique symbol;
 export declare function $own(value: object): Record<string, unknown>;
 export declare function $get(object: object, key: string): unknown;
 export declare function $isObject(value: unknown): value is Record<string, unknown>;

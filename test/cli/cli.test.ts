@@ -1,0 +1,444 @@
+/**
+ * The command line, in process (`main(argv, io)` with captured output and a
+ * temporary project as cwd), and once as a real child process.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { HELP } from "../../generator/cli/args.ts";
+import { main } from "../../generator/cli/main.ts";
+import { MANIFEST } from "../../generator/cli/output.ts";
+import { tempDir } from "../support/generate.ts";
+import { PROJECT_ROOT } from "../support/shared.ts";
+
+const FIELDS = ["| Field | Type | Required | Description |", "| ----- | ---- | -------- | ----------- |"];
+
+const DOCS: Record<string, string> = {
+  "pair.md": ["# Pair", "", "A key and a value.", "", "## Fields", "", ...FIELDS, "| `key` | *string* | :heavy_check_mark: | The key. |", "| `value` | *string* | :heavy_minus_sign: | The value. |"].join("\n"),
+  "status.md": ["# Status", "", "## Values", "", "```typescript", '"open" | "closed" | Unrecognized<string>', "```"].join("\n"),
+  "ops/lookup.md": ["# Lookup", "", "## Fields", "", ...FIELDS, "| `pair` | [models.Pair](../pair.md) | :heavy_check_mark: | N/A |", "| `status` | [models.Status](../status.md)[] | :heavy_minus_sign: | N/A |"].join(
+    "\n",
+  ),
+  "ops/answer.md": ["# Answer", "", "", "## Supported Types", "", "### `models.Pair`", "", "### `string`", ""].join("\n"),
+};
+
+/** A bad doc: line 7 has an unknown Required marker at column 22. */
+const BAD_PAIR = ["# Pair", "", "## Fields", "", ...FIELDS, "| `key` | *string* | yes | The key. |"].join("\n");
+
+/** A doc with one warning (a title that is not an identifier). */
+const WARNING_DOC = ["# My Thing", "", "## Fields", "", ...FIELDS, "| `a` | *string* | :heavy_check_mark: | N/A |"].join("\n");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(cwd: string, ...argv: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const projects: string[] = [];
+afterAll(() => {
+  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary project: `spec/` with the docs above (or others), nothing else. */
+function project(docs: Record<string, string> = DOCS, specDir = "spec"): string {
+  const cwd = tempDir("cli");
+  projects.push(cwd);
+  for (const [path, text] of Object.entries(docs)) writeDoc(cwd, join(specDir, path), text);
+  return cwd;
+}
+
+function writeDoc(cwd: string, path: string, text: string): void {
+  mkdirSync(dirname(join(cwd, path)), { recursive: true });
+  writeFileSync(join(cwd, path), text);
+}
+
+/** Every file below a folder (dotfiles included), as posix path → bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "latin1"));
+    }
+  };
+  walk(dir);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function manifestFiles(out: string): string[] {
+  return (JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as { files: string[] }).files;
+}
+
+describe("usage", () => {
+  it("--help and -h print the help and exit 0", async () => {
+    const cwd = project();
+    for (const flag of ["--help", "-h"]) {
+      const result = await run(cwd, flag);
+      expect(result).toEqual({ code: 0, stdout: `${HELP}\n`, stderr: "" });
+    }
+    expect(existsSync(join(cwd, "generated"))).toBe(false);
+  });
+
+  it("an unknown flag exits 2 with the help", async () => {
+    const cwd = project();
+    const result = await run(cwd, "--bogus");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^error: .*--bogus/);
+    expect(result.stderr).toContain(HELP);
+    expect(existsSync(join(cwd, "generated"))).toBe(false);
+  });
+
+  it("a positional argument, a bad option value or a missing spec folder exit 2", async () => {
+    const cwd = project();
+    expect((await run(cwd, "spec")).code).toBe(2);
+    expect((await run(cwd, "--enum-style", "weird")).stderr).toMatch(/^error: --enum-style must be one of auto, const-object, ts-enum, string-union/);
+    expect((await run(cwd, "--max-warnings", "-1")).code).toBe(2);
+    expect((await run(cwd, "--reporter", "xml")).code).toBe(2);
+    const missing = await run(cwd, "--spec", "nope");
+    expect(missing).toMatchObject({ code: 2, stderr: "error: spec folder nope does not exist\n" });
+  });
+});
+
+describe("generate", () => {
+  it("writes the package and a manifest listing every file", async () => {
+    const cwd = project();
+    const result = await run(cwd);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^generated generated from 4 docs \(2 objects, 1 enum, 1 union\): \d+ files written, 0 unchanged, 0 removed, 0 warnings/);
+    const files = snapshot(join(cwd, "generated"));
+    const listed = manifestFiles(join(cwd, "generated"));
+    expect(listed).toEqual([...files.keys()].filter((f) => f !== MANIFEST));
+    expect(listed).toEqual(expect.arrayContaining(["package.json", "models/index.js", "models/index.d.ts", "models/pair.js", "models/pair.d.ts", "models/ops/lookup.js", "models/ops/index.d.ts", "runtime/index.js"]));
+  });
+
+  it("a second run with nothing changed writes nothing new", async () => {
+    const cwd = project();
+    await run(cwd);
+    const before = snapshot(join(cwd, "generated"));
+    const mtime = statSync(join(cwd, "generated/models/pair.js")).mtimeMs;
+    const again = await run(cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/: 0 files written, \d+ unchanged, 0 removed/);
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+    expect(statSync(join(cwd, "generated/models/pair.js")).mtimeMs).toBe(mtime);
+  });
+
+  it("removing a doc deletes exactly that doc's files", async () => {
+    const cwd = project();
+    await run(cwd);
+    const before = snapshot(join(cwd, "generated"));
+    rmSync(join(cwd, "spec/ops/answer.md"));
+    const result = await run(cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/, 2 removed,/);
+    const after = snapshot(join(cwd, "generated"));
+    const gone = [...before.keys()].filter((f) => !after.has(f));
+    expect(gone).toEqual(["models/ops/answer.d.ts", "models/ops/answer.js"]);
+    expect([...after.keys()].filter((f) => !before.has(f))).toEqual([]);
+    expect(manifestFiles(join(cwd, "generated"))).not.toContain("models/ops/answer.js");
+    // Only the barrel of the doc's folder and the manifest change.
+    const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
+    expect(changed).toEqual([MANIFEST, "models/ops/index.d.ts", "models/ops/index.js"]);
+  });
+
+  it("keeps node_modules inside the output folder", async () => {
+    const cwd = project();
+    await run(cwd);
+    writeDoc(cwd, "generated/node_modules/dep/index.js", "export {};");
+    expect((await run(cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, "generated/node_modules/dep/index.js"), "utf8")).toBe("export {};");
+  });
+});
+
+describe("diagnostics", () => {
+  it("a bad doc: file:line:column: error: message [rule], exit 1, previous output intact", async () => {
+    const cwd = project();
+    expect((await run(cwd)).code).toBe(0);
+    const before = snapshot(join(cwd, "generated"));
+    writeDoc(cwd, "spec/pair.md", BAD_PAIR);
+    const result = await run(cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "spec/pair.md:7:22: error: unknown Required marker `yes` [field-required-marker]\n  hint: use `:heavy_check_mark:` or `:heavy_minus_sign:`\n1 error, 0 warnings: nothing written\n",
+    );
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+    // No staging folders left behind.
+    expect(readdirSync(cwd).sort()).toEqual(["generated", "node_modules", "spec"].filter((f) => existsSync(join(cwd, f))));
+  });
+
+  it("a broken doc is reported once, not again by every doc that refers to it", async () => {
+    const cwd = project({ ...DOCS, "pair.md": BAD_PAIR });
+    const result = await run(cwd);
+    expect(result.stderr.split("\n").filter((l) => /: (error|warning): /.test(l))).toEqual(["spec/pair.md:7:22: error: unknown Required marker `yes` [field-required-marker]"]);
+    // A reference to a doc that does not exist at all is still an error.
+    const gone = project({ ...DOCS, "pair.md": BAD_PAIR, "ops/other.md": DOCS["ops/lookup.md"]!.replace("# Lookup", "# Other").replace("../pair.md", "../gone.md") });
+    expect((await run(gone)).stderr).toContain("spec/ops/other.md:7:12: error: link `../gone.md` for `models.Pair` does not lead to a doc in the spec [dangling-link]");
+  });
+
+  it("a bad doc on a first run writes nothing at all", async () => {
+    const cwd = project({ ...DOCS, "pair.md": BAD_PAIR });
+    expect((await run(cwd)).code).toBe(1);
+    expect(existsSync(join(cwd, "generated"))).toBe(false);
+  });
+
+  it("errors from resolving (a dangling link) are reported the same way", async () => {
+    const cwd = project({ ...DOCS, "ops/lookup.md": DOCS["ops/lookup.md"]!.replace("../pair.md", "../missing.md") });
+    const result = await run(cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^spec\/ops\/lookup\.md:7:12: error: link `\.\.\/missing\.md` for `models\.Pair` does not lead to a doc in the spec \[dangling-link\]\n/);
+  });
+
+  it("--reporter json prints the diagnostics as JSON", async () => {
+    const cwd = project({ ...DOCS, "pair.md": BAD_PAIR, "mything.md": WARNING_DOC });
+    const result = await run(cwd, "--reporter", "json");
+    expect(result.code).toBe(1);
+    const json = result.stderr.slice(0, result.stderr.lastIndexOf("]") + 1);
+    expect(result.stderr.slice(json.length)).toBe("\n1 error, 1 warning: nothing written\n");
+    expect(JSON.parse(json)).toEqual([
+      { file: "spec/mything.md", line: 1, column: 1, severity: "warning", ruleId: "model-name", message: "title `My Thing` is not a valid identifier; emitted as `My_Thing`" },
+      {
+        file: "spec/pair.md",
+        line: 7,
+        column: 22,
+        severity: "error",
+        ruleId: "field-required-marker",
+        message: "unknown Required marker `yes`",
+        hint: "use `:heavy_check_mark:` or `:heavy_minus_sign:`",
+      },
+    ]);
+  });
+
+  it("--max-warnings: more warnings than allowed fail without writing", async () => {
+    const cwd = project({ ...DOCS, "mything.md": WARNING_DOC });
+    const strict = await run(cwd, "--max-warnings", "0");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe("spec/mything.md:1:1: warning: title `My Thing` is not a valid identifier; emitted as `My_Thing` [model-name]\n1 warning (more than --max-warnings 0): nothing written\n");
+    expect(existsSync(join(cwd, "generated"))).toBe(false);
+
+    const lenient = await run(cwd, "--max-warnings", "1");
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/, 1 warning/);
+    expect(existsSync(join(cwd, "generated/models/mything.js"))).toBe(true);
+
+    // Without the flag, warnings never fail the run.
+    expect((await run(cwd)).code).toBe(0);
+  });
+});
+
+describe("--check", () => {
+  async function generated(): Promise<string> {
+    const cwd = project();
+    expect((await run(cwd)).code).toBe(0);
+    return cwd;
+  }
+
+  it("fresh output: exit 0, nothing written", async () => {
+    const cwd = await generated();
+    const before = snapshot(join(cwd, "generated"));
+    const result = await run(cwd, "--check");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^generated is up to date: 4 docs \(2 objects, 1 enum, 1 union\), \d+ files checked/);
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
+  it("stale, missing and extra files: exit 1, each listed", async () => {
+    const cwd = await generated();
+    writeFileSync(join(cwd, "generated/models/pair.js"), "// edited by hand\n");
+    rmSync(join(cwd, "generated/models/status.d.ts"));
+    writeFileSync(join(cwd, "generated/models/extra.js"), "export {};\n");
+    const before = snapshot(join(cwd, "generated"));
+    const result = await run(cwd, "--check");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "generated is out of date with spec:\n  stale:   models/pair.js\n  missing: models/status.d.ts\n  extra:   models/extra.js\nrun `npm run generate` and commit the result\n",
+    );
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
+  it("a doc changed since the last generate makes its files stale", async () => {
+    const cwd = await generated();
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!.replace("The key.", "The new key."));
+    const result = await run(cwd, "--check");
+    expect(result.code).toBe(1);
+    // The description is in the type's JSDoc and in the JSON Schema of the module.
+    expect(result.stderr).toBe("generated is out of date with spec:\n  stale:   models/pair.d.ts\n  stale:   models/pair.js\nrun `npm run generate` and commit the result\n");
+  });
+
+  it("no output yet: every file is missing", async () => {
+    const cwd = project();
+    const result = await run(cwd, "--check");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`  missing: ${MANIFEST}\n`);
+    expect(result.stderr).toContain("  missing: models/pair.js\n");
+    expect(existsSync(join(cwd, "generated"))).toBe(false);
+  });
+
+  it("a bad doc fails the check with the diagnostics", async () => {
+    const cwd = await generated();
+    writeDoc(cwd, "spec/pair.md", BAD_PAIR);
+    const result = await run(cwd, "--check");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^spec\/pair\.md:7:22: error: /);
+  });
+});
+
+describe("refusing dangerous targets", () => {
+  async function refused(cwd: string, argv: string[], reason: string): Promise<void> {
+    const before = snapshot(cwd);
+    const result = await run(cwd, ...argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(reason);
+    expect(snapshot(cwd)).toEqual(before);
+  }
+
+  it("the project root (out = cwd)", async () => {
+    await refused(project(), ["--out", "."], "error: refusing to write to .: it is the project root\n");
+  });
+
+  it("the spec folder, a parent of it, or a folder inside it", async () => {
+    const cwd = project(DOCS, "docs/models");
+    await refused(cwd, ["--spec", "docs/models", "--out", "docs/models"], "refusing to write to docs/models: it is the spec folder or a parent of it");
+    await refused(cwd, ["--spec", "docs/models", "--out", "docs"], "refusing to write to docs: it is the spec folder or a parent of it");
+    await refused(cwd, ["--spec", "docs/models", "--out", "docs/models/out"], "refusing to write to docs/models/out: it is inside the spec folder");
+  });
+
+  it("a folder holding files the generator did not write", async () => {
+    const cwd = project();
+    writeDoc(cwd, "out/notes.txt", "mine");
+    await refused(cwd, ["--out", "out"], `refusing to write to ${join(cwd, "out")}: it holds files the generator did not write (no .md-model-codegen-manifest.json), e.g. notes.txt`);
+    expect(readFileSync(join(cwd, "out/notes.txt"), "utf8")).toBe("mine");
+  });
+
+  it("a generated folder with a foreign file added", async () => {
+    const cwd = project();
+    expect((await run(cwd)).code).toBe(0);
+    writeDoc(cwd, "generated/models/mine.ts", "export const mine = 1;");
+    await refused(cwd, [], `refusing to write to ${join(cwd, "generated")}: it holds files the generator did not write: models/mine.ts`);
+  });
+
+  it("a package the generator did not write, and a git repository", async () => {
+    const cwd = project();
+    writeDoc(cwd, "pkg/package.json", "{}");
+    await refused(cwd, ["--out", "pkg"], "it is a package the generator did not write");
+    mkdirSync(join(cwd, "repo/.git"), { recursive: true });
+    await refused(cwd, ["--out", "repo"], "it is a git repository");
+  });
+
+  it("the file system root", async () => {
+    await refused(project(), ["--out", "/"], "error: refusing to write to /: it is the file system root\n");
+  });
+});
+
+describe("configuration", () => {
+  it("the config file is read; CLI flags override it", async () => {
+    const cwd = project(DOCS, "docs/models");
+    writeFileSync(join(cwd, "md-model-codegen.config.json"), JSON.stringify({ spec: "docs/models", out: "pkg", packageName: "from-config", enumStyle: "ts-enum" }));
+    const fromConfig = await run(cwd);
+    expect(fromConfig.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, "pkg/package.json"), "utf8")).name).toBe("from-config");
+    expect(readFileSync(join(cwd, "pkg/models/status.d.ts"), "utf8")).toContain("export declare enum Status {");
+
+    const overridden = await run(cwd, "--out", "other", "--package-name", "from-cli", "--enum-style", "string-union");
+    expect(overridden.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, "other/package.json"), "utf8")).name).toBe("from-cli");
+    expect(readFileSync(join(cwd, "other/models/status.d.ts"), "utf8")).toContain('export type Status = "open" | "closed" | Unrecognized<string>;');
+    // The config's own output is untouched by the overridden run.
+    expect(JSON.parse(readFileSync(join(cwd, "pkg/package.json"), "utf8")).name).toBe("from-config");
+  });
+
+  it("--config names another file; maxWarnings may come from it", async () => {
+    const cwd = project({ ...DOCS, "mything.md": WARNING_DOC });
+    writeFileSync(join(cwd, "strict.json"), JSON.stringify({ maxWarnings: 0 }));
+    const result = await run(cwd, "--config", "strict.json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("more than --max-warnings 0");
+    expect((await run(cwd, "--config", "strict.json", "--max-warnings", "5")).code).toBe(0);
+  });
+
+  it("a bad config file is a usage error", async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, "md-model-codegen.config.json"), JSON.stringify({ spec: "spec", outDir: "x" }));
+    const unknown = await run(cwd);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: md-model-codegen\.config\.json: unknown config key "outDir"/);
+    writeFileSync(join(cwd, "md-model-codegen.config.json"), "{ not json");
+    expect((await run(cwd)).stderr).toMatch(/^error: md-model-codegen\.config\.json: cannot read config: /);
+    expect((await run(cwd, "--config", "missing.json")).code).toBe(2);
+  });
+});
+
+describe("--stats", () => {
+  it("prints how often each construct occurs", async () => {
+    const cwd = project();
+    const result = await run(cwd, "--stats");
+    expect(result.code).toBe(0);
+    const stats = Object.fromEntries(
+      result.stdout
+        .split("\n")
+        .filter((l) => /^ {2}\S/.test(l))
+        .map((l) => {
+          const match = /^ {2}(.+?)\s+(\d+)$/.exec(l)!;
+          return [match[1], Number(match[2])];
+        }),
+    );
+    expect(stats).toMatchObject({
+      folders: 2,
+      "model: object": 2,
+      "model: enum": 1,
+      "model: union": 1,
+      fields: 4,
+      "field: required": 2,
+      "field: optional": 2,
+      "enum: open": 1,
+      "enum values": 2,
+      "union members": 2,
+      "ref: linked": 2,
+      "type: array": 1,
+    });
+  });
+});
+
+describe("the real command", () => {
+  it("`tsx generator/cli/main.ts --spec … --out …` works end to end as a child process", () => {
+    const cwd = project();
+    const spec = join(cwd, "spec");
+    const out = join(cwd, "out");
+    const tsx = join(PROJECT_ROOT, "node_modules/.bin/tsx");
+    const generate = spawnSync(tsx, ["generator/cli/main.ts", "--spec", spec, "--out", out], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    expect(generate.stderr).toBe("");
+    expect(generate.status).toBe(0);
+    expect(generate.stdout).toMatch(/^generated .* from 4 docs/);
+    expect(existsSync(join(out, "models/ops/lookup.js"))).toBe(true);
+
+    const check = spawnSync(tsx, ["generator/cli/main.ts", "--spec", spec, "--out", out, "--check"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    expect(check.status).toBe(0);
+
+    // The package it wrote works.
+    const use = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", `const m = await import(${JSON.stringify(join(out, "models/index.js"))}); process.stdout.write(String(m.isPair({ key: "k" })) + " " + String(m.isPair({})));`],
+      { encoding: "utf8" },
+    );
+    expect(use.stdout).toBe("true false");
+
+    writeFileSync(join(spec, "pair.md"), BAD_PAIR);
+    const bad = spawnSync(tsx, ["generator/cli/main.ts", "--spec", spec, "--out", out], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("pair.md:7:22: error: unknown Required marker `yes` [field-required-marker]");
+  });
+});
