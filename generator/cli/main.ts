@@ -10,7 +10,7 @@ import { buildSpec, countKinds } from "../pipeline.ts";
 import { collectStats, formatStats } from "../ir/stats.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
-import { checkTarget, compareOutput, OutputError, writeOutput } from "./output.ts";
+import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
 import { readSpec } from "./read-spec.ts";
 import { formatDiagnostics, plural } from "./report.ts";
 import { loadRuntimeSources } from "./runtime-sources.ts";
@@ -30,6 +30,8 @@ export interface RunIo {
 /** Kept between runs in one process (watch mode), so the cache file is not re-read. */
 export interface RunState {
   cache?: CacheData;
+  /** The files this process last wrote to the output folder, by package path. */
+  written?: Map<string, string>;
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
@@ -100,7 +102,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return 0;
   }
 
-  const summary = writeOutput(outDir, files);
+  const summary = writeOutput(outDir, files, state.written);
+  state.written = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
   state.cache = nextCache;
   saveCache(cacheFile, nextCache);
   if (changes && changes.length > 0) io.stdout(formatChanges(changes));

@@ -80,13 +80,15 @@ function sameBytes(path: string, text: string): boolean {
 }
 
 /** Stage the package next to `out`, then swap it in. */
-export function writeOutput(out: string, files: ReadonlyMap<string, string>): WriteSummary {
+export function writeOutput(out: string, files: ReadonlyMap<string, string>, onDisk?: ReadonlyMap<string, string>): WriteSummary {
   const owned = readOwnedFiles(out);
+  // `onDisk`: what this process wrote there last (watch mode); saves reading every file back.
+  const unchangedAt = (path: string, text: string) => (onDisk?.has(path) ? onDisk.get(path) === text : sameBytes(join(out, path), text));
   const all = new Map(files);
   all.set(MANIFEST, manifestText(files.keys()));
   // Nothing changed: touch nothing (mtimes stay, watchers stay quiet).
   const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
-  if (removed === 0 && [...all].every(([path, text]) => sameBytes(join(out, path), text))) return { written: 0, unchanged: all.size, removed: 0 };
+  if (removed === 0 && [...all].every(([path, text]) => unchangedAt(path, text))) return { written: 0, unchanged: all.size, removed: 0 };
   const parent = dirname(resolve(out));
   mkdirSync(parent, { recursive: true });
   const stage = join(parent, `.${basename(out)}.staging-${process.pid}`);
@@ -94,12 +96,17 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): Wr
   rmSync(stage, { recursive: true, force: true });
   let written = 0;
   let unchanged = 0;
+  const madeDirs = new Set<string>();
   try {
     for (const [path, text] of all) {
       const target = join(stage, path);
-      mkdirSync(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      if (!madeDirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        madeDirs.add(dir);
+      }
       const previous = join(out, path);
-      if (sameBytes(previous, text)) {
+      if (unchangedAt(path, text)) {
         try {
           linkSync(previous, target);
           unchanged++;
