@@ -5,6 +5,8 @@
  * in place: starting workers costs more than it saves.
  */
 import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic, Model } from "../ir/types.ts";
 import { parseDoc } from "../parse/doc.ts";
@@ -23,9 +25,10 @@ function parseInline(docs: readonly SourceDoc[]): ParseOutcome[] {
   return docs.map((doc) => ({ path: doc.path, ...parseDoc(doc.text, doc.path) }));
 }
 
+/** Workers load the same kind of file as this module: `.ts` under tsx, `.js` from dist/. */
 function runWorker(docs: SourceDoc[]): Promise<ParseOutcome[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./parse-worker.ts", import.meta.url), { workerData: docs });
+    const worker = new Worker(new URL(`./parse-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: docs });
     worker.once("message", (result: ParseOutcome[]) => {
       resolve(result);
       void worker.terminate();

@@ -7,7 +7,7 @@
  * folder (never into the project) so edits do not touch ../shared.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../generator/cli/config.ts";
@@ -17,8 +17,8 @@ import { listSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
 import { CORPORA, HAS_SHARED, PROJECT_ROOT } from "../support/shared.ts";
 
-const TSX = join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
-const CLI = join(PROJECT_ROOT, "generator/cli/main.ts");
+/** The compiled CLI (`npm run build`), what an SDK build runs through the package's bin. */
+const CLI = join(PROJECT_ROOT, "dist/cli/main.js");
 
 interface Run {
   ms: number;
@@ -32,7 +32,7 @@ function median(values: number[]): number {
 
 function timeCli(cwd: string, args: string[]): Run {
   const started = performance.now();
-  const result = execFileSync("bash", ["-c", `/usr/bin/time -f 'peak-rss-kb=%M' "$@" 2>&1 >/dev/null | tail -1`, "time", process.execPath, TSX, CLI, ...args], { cwd, encoding: "utf8" });
+  const result = execFileSync("bash", ["-c", `/usr/bin/time -f 'peak-rss-kb=%M' "$@" 2>&1 >/dev/null | tail -1`, "time", process.execPath, CLI, ...args], { cwd, encoding: "utf8" });
   const ms = performance.now() - started;
   const rss = /peak-rss-kb=(\d+)/.exec(result);
   return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
@@ -134,7 +134,8 @@ export async function main(): Promise<void> {
     console.log("generate bench: skipped (../shared/corpora not found)");
     return;
   }
-  console.log("generate bench: whole `generate` processes (tsx startup included), median of 3; watch: median of 5 in-process edits");
+  if (!existsSync(CLI)) execFileSync("npm", ["run", "-s", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of 5 in-process edits");
   const rows = await benchGenerate(["authlete-bc9fa09", "apideck-6e1795e"]);
   console.log(formatGenerateTable(rows));
   const ratio = rows[1]!.coldMs / rows[1]!.docs / (rows[0]!.coldMs / rows[0]!.docs);
