@@ -87,6 +87,8 @@ export declare function $onlyKeys(object: object, known: ReadonlySet<string>): b
 export declare function $extraKeys(object: object, known: ReadonlySet<string>, path: Path, issues: ValidationIssue[]): void;
 export declare function $describe(value: unknown): string;
 export declare function $pointer(path: ReadonlyArray<string | number>): string;
+/** The most issues one validation reports. */
+export declare const MAX_ISSUES: number;
 export declare function $issue(issues: ValidationIssue[], path: Path, expected: string, value: unknown, message?: string): void;
 export declare function $validate<T>(check: Check, value: unknown, options?: ValidateOptions): ValidationResult<T>;
 export declare function $assert(check: Check, value: unknown, options: ValidateOptions | undefined, subject: string): void;

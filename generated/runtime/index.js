@@ -116,8 +116,13 @@ export function $pointer(path) {
   return path.map((segment) => `/${escapePointer(segment)}`).join("");
 }
 
+/** The most issues one validation reports. */
+export const MAX_ISSUES = 1000;
+
 /** Record one issue; the path array is shared while walking, so copy it. */
 export function $issue(issues, path, expected, value, message) {
+  // Past this many, more issues say nothing new and only cost memory (a huge sparse array).
+  if (issues.length >= MAX_ISSUES) return;
   let received;
   try {
     received = $describe(value);
