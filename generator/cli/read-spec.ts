@@ -43,20 +43,29 @@ export function decodeDoc(path: string, bytes: Uint8Array): { doc?: SourceDoc; d
 }
 
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  // A prefix decodes in streaming mode unless it holds a bad sequence (an unfinished character
+  // at its end is kept for later). That is monotonic, unlike decoding prefixes whole (a prefix
+  // that cuts a character in two fails even when the bad byte is far later), so bisection finds
+  // the longest prefix before the first bad sequence.
+  const decodes = (length: number) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let low = 0;
   let high = bytes.length;
-  // The longest valid prefix, by bisection on the strict decoder.
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid));
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
+    if (decodes(mid)) low = mid;
+    else high = mid - 1;
   }
-  const prefix = new TextDecoder().decode(bytes.subarray(0, low)).split("\n");
-  return { line: prefix.length, column: prefix[prefix.length - 1]!.length + 1 };
+  // The characters complete before it; lines end at `\r\n`, `\r` or `\n`, as in markdown.
+  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, low), { stream: true });
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 export function readSpec(root: string): ReadSpecResult {

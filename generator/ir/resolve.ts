@@ -143,6 +143,9 @@ function nameModels(models: Model[], diagnostics: Diagnostic[]): void {
 
 function nameEnumMembers(model: Extract<Model, { kind: "enum" }>, diagnostics: Diagnostic[]): void {
   const used = new Set<string>();
+  // Per derived name, where to look for the next free number: every smaller one is taken
+  // for good, so thousands of values deriving one name stay linear.
+  const nextNumber = new Map<string, number>();
   for (const member of model.members) {
     let name = model.syntax === "union-block" ? enumMemberName(member.value) : member.name;
     if (!isIdentifier(name)) {
@@ -156,8 +159,9 @@ function nameEnumMembers(model: Extract<Model, { kind: "enum" }>, diagnostics: D
         continue;
       }
       // Two values that derive the same name: number the later ones, deterministically.
-      let n = 2;
+      let n = nextNumber.get(name) ?? 2;
       while (used.has(`${name}${n}`)) n++;
+      nextNumber.set(name, n + 1);
       name = `${name}${n}`;
     }
     used.add(name);

@@ -32,10 +32,34 @@ export function idOf(file: string): { id: string; folder: string } {
 export function parseDoc(original: string, file: string): ParsedDoc {
   const compact = compactTables(original);
   const messages = new DocMessages(file, compact.text);
-  const model = readModel(compact.text, file, messages);
+  let model: Model | undefined;
+  try {
+    model = readModel(compact.text, file, messages);
+  } catch (error) {
+    // remark and its tree walks recurse once per level: quotes or emphasis nested thousands
+    // deep overflow the stack. That is a fact about the doc, not a crash of the generator.
+    if (!(error instanceof RangeError)) throw error;
+    messages.error(deepestLine(compact.text), "markdown-too-deep", "the doc's markdown nests too deeply to read (quotes, lists or emphasis thousands of levels deep)");
+    model = undefined;
+  }
   const result = { ...(model && !messages.hasErrors ? { model } : {}), diagnostics: messages.toDiagnostics() };
   mapPositions(result, compact.toOriginal);
   return result;
+}
+
+/** Where deep nesting most likely is: the line with the most quote and list markers in front, else the longest line. */
+function deepestLine(text: string): { line: number; column: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  let best = 0;
+  let bestMarkers = 0;
+  lines.forEach((line, i) => {
+    const markers = (/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)![0].match(/[>*+\-.)]/g) ?? []).length;
+    if (markers > bestMarkers || (bestMarkers === 0 && line.length > lines[best]!.length)) {
+      best = i;
+      bestMarkers = Math.max(bestMarkers, markers);
+    }
+  });
+  return { line: best + 1, column: 1 };
 }
 
 /** Point every position (IR nodes and diagnostics) back at the original text. */
@@ -108,6 +132,6 @@ function readModel(text: string, file: string, messages: DocMessages): Model | u
       return values ? { ...common, kind: "enum", ...values } : undefined;
     }
     default:
-      return { ...common, kind: "union", members: readUnionMembers(body.nodes, file, messages, at) };
+      return { ...common, kind: "union", members: readUnionMembers(body.nodes, text, file, messages, at) };
   }
 }

@@ -30,14 +30,25 @@ function readUnionBlock(code: Code, file: string, messages: DocMessages): EnumVa
   const members: EnumValues["members"] = [];
   let open: "string" | "number" | undefined;
   const base = startOf(code);
+  // Line starts, computed once (slicing the source per value was quadratic on long blocks);
+  // `\r\n`, `\r` and `\n` end lines, as they do for the markdown parser.
+  const lineStarts = [0];
+  for (const m of source.matchAll(/\r\n?|\n/g)) lineStarts.push(m.index + m[0].length);
   const placeAt = (offset: number) => {
-    const before = source.slice(0, offset).split("\n");
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
     // +1 for the fence line; columns are 1-based.
-    return { line: base.line + before.length, column: before.length === 1 ? before[0]!.length + 1 : before[before.length - 1]!.length + 1 };
+    return { line: base.line + low + 1, column: offset - lineStarts[low]! + 1 };
   };
+  const end = source.trimEnd().length;
   BLOCK_TOKEN.lastIndex = 0;
   let expectValue = true;
-  while (BLOCK_TOKEN.lastIndex < source.length && source.slice(BLOCK_TOKEN.lastIndex).trim() !== "") {
+  while (BLOCK_TOKEN.lastIndex < end) {
     const start = BLOCK_TOKEN.lastIndex;
     const match = BLOCK_TOKEN.exec(source);
     if (!match || (match[4] !== undefined) === expectValue) {

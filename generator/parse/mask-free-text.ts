@@ -5,25 +5,35 @@
  * 2 MB description with markup takes minutes. The parser never reads the
  * inline nodes of free text (descriptions and examples are sliced from the
  * source), so before remark runs, long free text is masked: every
- * non-blank character becomes `·` (no inline syntax starts with it), same length, same lines. Positions stay
- * valid and `sourceOf` still slices the real text. Masked are:
+ * non-blank character becomes `·` (no inline syntax starts with it): same
+ * length, same lines. Positions stay valid and `sourceOf` still slices the
+ * real text. Masked are:
  *
  * - table rows longer than LONG: the cells after the third (Description,
  *   Example); Field, Type and Required cells and header and delimiter rows
  *   stay as written;
- * - when the prose before the first `##` heading is longer than LONG: its
- *   paragraph lines, after their block prefix (indentation, `>`, list
- *   markers), unless the prose holds an HTML block (whose end depends on
- *   text inside lines) or the line starts other syntax (headings, fences,
- *   tables, link definitions, setext and thematic breaks).
+ * - when the prose outside `## Values` (whose paragraphs may say "open
+ *   enum") is longer than LONG: its paragraph lines, after their block
+ *   prefix (indentation, `>`, list markers), unless the prose holds an HTML
+ *   block (whose end depends on text inside lines) or the line starts other
+ *   syntax (headings, fences, tables, link definitions, setext and thematic
+ *   breaks).
+ *
+ * Headings and the Field, Type and Required cells are parsed as written:
+ * micromark stays quadratic on long runs of some constructs there (e.g.
+ * thousands of unclosed `<!--` in one heading).
  */
 
 export const LONG = 2000;
 
-const DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+// Tested on lines without trailing blanks: `[ \t]*$` after a repetition backtracks quadratically.
+const DELIMITER_TRIMMED = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const UNDERLINE_TRIMMED = /^ {0,3}(?:=+|-+)$/;
+const THEMATIC_TRIMMED = /^ {0,3}([-*_])(?:[ \t]*\1){2,}$/;
+const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd());
+const isUnderline = (line: string) => UNDERLINE_TRIMMED.test(line.trimEnd());
+const isThematic = (line: string) => THEMATIC_TRIMMED.test(line.trimEnd());
 const BLOCK_PREFIX = /^ {0,3}(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/;
 
 function mask(text: string): string {
@@ -57,36 +67,41 @@ export function maskFreeText(text: string): string {
   const lines = text.split("\n");
   let changed = false;
   let fence: string | undefined;
-  let firstH2 = -1;
-  const inFence: boolean[] = [];
+  let inValues = false;
+  // Lines that may hold prose: outside fences and outside `## Values`.
+  const prose: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const open = FENCE.exec(line);
     if (fence) {
-      inFence[i] = true;
       if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length && line.trim() === open[1]) fence = undefined;
       continue;
     }
     if (open) {
       fence = open[1]!;
-      inFence[i] = true;
       continue;
     }
-    if (firstH2 < 0 && /^ {0,3}##(?:[ \t]|$)/.test(line)) firstH2 = i;
-    if (line.length > LONG && /^ {0,3}\|/.test(line) && !DELIMITER.test(line) && !DELIMITER.test(lines[i + 1] ?? "")) {
+    const h2 = /^ {0,3}##(?:[ \t](.*)|$)/.exec(line);
+    if (h2) inValues = /values/i.test(h2[1] ?? "");
+    prose[i] = !inValues;
+    if (line.length > LONG && /^ {0,3}\|/.test(line) && !isDelimiter(line) && !isDelimiter(lines[i + 1] ?? "")) {
       lines[i] = maskRow(line);
       changed = true;
     }
   }
-  const proseEnd = firstH2 < 0 ? lines.length : firstH2;
-  const prose = lines.slice(0, proseEnd);
-  const proseLength = prose.reduce((n, l) => n + l.length + 1, 0);
-  if (proseLength > LONG && !prose.some((l, i) => !inFence[i] && /^ {0,3}</.test(l))) {
-    for (let i = 0; i < proseEnd; i++) {
+  let proseLength = 0;
+  let html = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (!prose[i]) continue;
+    proseLength += lines[i]!.length + 1;
+    if (/^ {0,3}</.test(lines[i]!)) html = true;
+  }
+  if (proseLength > LONG && !html) {
+    for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const next = lines[i + 1] ?? "";
-      if (inFence[i] || /^(?: {4}|\t)/.test(line) || UNDERLINE.test(line) || THEMATIC.test(line) || DELIMITER.test(line)) continue;
-      if (UNDERLINE.test(next) || DELIMITER.test(next)) continue;
+      if (!prose[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
+      if (isUnderline(next) || isDelimiter(next)) continue;
       const prefix = BLOCK_PREFIX.exec(line)![0];
       const rest = line.slice(prefix.length);
       if (rest === "" || /^(?:#|\||\[|<|`{3}|~{3})/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;

@@ -6,18 +6,18 @@
 import type { Heading, RootContent } from "mdast";
 import type { UnionMember } from "../ir/types.ts";
 import { readExampleCode } from "./example-code.ts";
-import { inlineText, startOf } from "./inline.ts";
+import { inlineText, sourceOf, startOf } from "./inline.ts";
 import type { DocMessages } from "./messages.ts";
 import { parseTypeTitle } from "./ts-type-title.ts";
 
-export function readUnionMembers(nodes: RootContent[], file: string, messages: DocMessages, at: { line: number; column: number }): UnionMember[] {
+export function readUnionMembers(nodes: RootContent[], text: string, file: string, messages: DocMessages, at: { line: number; column: number }): UnionMember[] {
   const members: UnionMember[] = [];
   let current: UnionMember | undefined;
   let headings = 0;
   for (const node of nodes) {
     if (node.type === "heading" && node.depth === 3) {
       headings++;
-      current = readMember(node, file, messages);
+      current = readMember(node, text, file, messages);
       if (current) members.push(current);
     } else if (node.type === "code" && current && !current.example) {
       const code = readExampleCode(node.value);
@@ -30,11 +30,16 @@ export function readUnionMembers(nodes: RootContent[], file: string, messages: D
   return members;
 }
 
-function readMember(heading: Heading, file: string, messages: DocMessages): UnionMember | undefined {
+function readMember(heading: Heading, text: string, file: string, messages: DocMessages): UnionMember | undefined {
   const place = startOf(heading);
   const title = inlineText(heading).trim();
-  const codeNode = heading.children.find((c) => c.type === "inlineCode");
-  const columnOf = (offset: number) => startOf(codeNode ?? heading.children[0] ?? heading).column + (codeNode ? 1 : 0) + offset;
+  // Where the title sits on the heading's (single) line: found in its source after the `#`s
+  // (exact for the usual code span). When escapes or markup make the source differ, every
+  // offset points at the heading's content: never past the end of the line.
+  const source = sourceOf(heading, text);
+  const contentStart = startOf(heading.children[0] ?? heading);
+  const found = source.indexOf(title, Math.max(0, contentStart.column - place.column));
+  const columnOf = (offset: number) => (found >= 0 ? place.column + found + offset : contentStart.column);
   const parsed = parseTypeTitle(title, (offset) => ({ file, line: place.line, column: columnOf(offset) }));
   if (!parsed.ok) {
     const column = columnOf(parsed.offset);
