@@ -11,6 +11,7 @@ export interface CliArgs {
   check: boolean;
   watch: boolean;
   stats: boolean;
+  timings: boolean;
   reporter: "text" | "json";
   maxWarnings?: number;
   changes?: string;
@@ -30,6 +31,7 @@ Options:
   --check                generate in memory and compare with --out; exit 1 when stale
   --watch                regenerate whenever a doc changes
   --stats                print how often each doc construct occurs
+  --timings              print where the run's time went (stderr)
   --changes <file>       also write the change summary as JSON to <file>
   --reporter <kind>      text | json  (diagnostics format on stderr)
   --max-warnings <n>     fail when there are more than n warnings
@@ -57,6 +59,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
         stats: { type: "boolean", default: false },
+        timings: { type: "boolean", default: false },
         changes: { type: "string" },
         reporter: { type: "string", default: "text" },
         "max-warnings": { type: "string" },
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     check: v.check === true,
     watch: v.watch === true,
     stats: v.stats === true,
+    timings: v.timings === true,
     reporter: v.reporter,
     help: v.help === true,
   };

@@ -24,8 +24,9 @@ export interface CacheData {
   spec?: Spec;
 }
 
-export function contentHash(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+/** A content fingerprint (not a security boundary): SHA-512 is the fastest of Node's SHA-2 hashes on 64-bit machines. */
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha512").update(content).digest("hex").slice(0, 32);
 }
 
 let generatorVersion: string | undefined;
@@ -49,6 +50,11 @@ export function currentGeneratorVersion(): string {
 
 export function cachePath(cwd: string, specRoot: string, outDir: string): string {
   return join(cwd, "node_modules", ".cache", "md-model-codegen", `${contentHash(`${specRoot}\0${outDir}`)}.json`);
+}
+
+/** The up-to-date stamp (stamp.ts) sits beside the cache, small enough to read first. */
+export function stampPath(cwd: string, specRoot: string, outDir: string): string {
+  return cachePath(cwd, specRoot, outDir).replace(/\.json$/, ".stamp.json");
 }
 
 export function loadCache(path: string): CacheData | undefined {

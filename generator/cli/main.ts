@@ -5,21 +5,20 @@
  * pure pipeline (parse → ir → emit).
  */
 import { relative, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
-import { buildSpec, countKinds } from "../pipeline.ts";
-import { collectStats, formatStats } from "../ir/stats.ts";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import type { Spec } from "../ir/types.ts";
+import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
+import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
-import { readSpec } from "./read-spec.ts";
+import { decodeSpec, readSpecFiles } from "./read-spec.ts";
 import { formatDiagnostics, plural } from "./report.ts";
-import { loadRuntimeSources } from "./runtime-sources.ts";
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { emitPackage } from "../emit/index.ts";
-import { diffSpecs, formatChanges } from "../ir/changes.ts";
-import { parseDocs } from "./parse-pool.ts";
-import type { SourceDoc } from "../pipeline.ts";
-import { cachePath, contentHash, currentGeneratorVersion, loadCache, saveCache, type CacheData, type ParsedEntry } from "./cache.ts";
+import { docRecords, inputFingerprint, knownFiles, loadStamp, outputsIntact, outputStats, saveStamp, type Stamp } from "./stamp.ts";
+import { RunTimings } from "./timings.ts";
+
+// Parsing (remark), resolving and emitting are imported when a run needs them:
+// an up-to-date run never loads them, which is most of its start-up time.
 
 export interface RunIo {
   cwd: string;
@@ -35,10 +34,10 @@ export interface RunState {
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
-async function parseWithCache(docs: readonly SourceDoc[], cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number }> {
-  const hashes = new Map(docs.map((doc) => [doc.path, contentHash(doc.text)]));
+async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number }> {
   const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
-  const fresh = new Map((await parseDocs(stale)).map((r) => [r.path, r]));
+  const { parseDocs } = await import("./parse-pool.ts");
+  const fresh = new Map((stale.length ? await parseDocs(stale) : []).map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
   for (const doc of docs) {
     const outcome = fresh.get(doc.path);
@@ -48,9 +47,13 @@ async function parseWithCache(docs: readonly SourceDoc[], cache: CacheData | und
   return { parsed, reparsed: stale.length };
 }
 
+function describe(docs: number, kinds: Stamp["kinds"]): string {
+  return `${plural(docs, "doc")} (${plural(kinds.object, "object")}, ${plural(kinds.enum, "enum")}, ${plural(kinds.union, "union")})`;
+}
+
 /** One generate (or check) run. Returns the exit code; never calls process.exit. */
 export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, state: RunState = {}): Promise<number> {
-  const started = performance.now();
+  const timings = new RunTimings();
   const specRoot = resolve(io.cwd, config.spec);
   const outDir = resolve(io.cwd, config.out);
   if (!existsSync(specRoot) || !statSync(specRoot).isDirectory()) {
@@ -58,59 +61,114 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return 2;
   }
   if (!args.check) checkTarget(config.out, config.spec, io.cwd);
+  const specLabel = relative(io.cwd, specRoot) || ".";
+  const emitOptions = { packageName: config.packageName, enumStyle: config.enumStyle, ...(config.packageVersion ? { packageVersion: config.packageVersion } : {}) };
+  const finish = (code: number) => {
+    if (args.timings) io.stderr(timings.format());
+    return code;
+  };
+  const tooManyWarnings = (warnings: number) => {
+    if (config.maxWarnings === undefined || warnings <= config.maxWarnings) return false;
+    io.stderr(`${plural(warnings, "warning")} (more than --max-warnings ${config.maxWarnings}): nothing written\n`);
+    return true;
+  };
 
-  const read = readSpec(specRoot);
+  // An up-to-date run reads only stats and the stamp: no doc is read, decoded or parsed.
+  const stampFile = stampPath(io.cwd, specRoot, outDir);
+  const stamp = args.check || args.stats ? undefined : loadStamp(stampFile);
+  const specFiles = readSpecFiles(specRoot, knownFiles(stamp));
+  const generatorVersion = currentGeneratorVersion();
+  const fingerprintOptions = { ...emitOptions, specRoot };
+  timings.lap("read");
+  if (stamp && stamp.inputs === inputFingerprint(generatorVersion, fingerprintOptions, specFiles) && outputsIntact(outDir, stamp.outputs)) {
+    timings.lap("up-to-date check");
+    if (stamp.warnings.length) io.stderr(formatDiagnostics(stamp.warnings, args.reporter, specLabel));
+    if (tooManyWarnings(stamp.warnings.length)) return finish(1);
+    if (args.changes) writeFileSync(resolve(io.cwd, args.changes), "[]\n");
+    const docs = specFiles.files.length;
+    io.stdout(`generated ${config.out} from ${describe(docs, stamp.kinds)}: 0 files written, ${Object.keys(stamp.outputs).length} unchanged, 0 removed, ${plural(stamp.warnings.length, "warning")} (up to date: parsed 0/${docs}, printed 0 units) in ${Math.round(timings.elapsed())} ms\n`);
+    return finish(0);
+  }
+
+  const read = decodeSpec(specFiles);
+  const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
   const cache = state.cache ?? loadCache(cacheFile);
+  timings.lap("load cache");
   // A cold run will print: load ts-morph while the docs are parsed (in workers for large specs).
   if (!cache) void import("../emit/print-units.ts").catch(() => undefined);
-  const { parsed, reparsed } = await parseWithCache(read.docs, cache);
+  const { parsed, reparsed } = await parseWithCache(read.docs, hashes, cache);
+  timings.lap(`parse ${reparsed} docs`);
+  const { buildSpec, countKinds } = await import("../pipeline.ts");
   const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
-  const specLabel = relative(io.cwd, specRoot) || ".";
+  timings.lap("resolve");
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (!built.spec || errors > 0) {
     io.stderr(`${plural(errors, "error")}, ${plural(warnings, "warning")}: nothing written\n`);
-    return 1;
+    return finish(1);
   }
-  if (config.maxWarnings !== undefined && warnings > config.maxWarnings) {
-    io.stderr(`${plural(warnings, "warning")} (more than --max-warnings ${config.maxWarnings}): nothing written\n`);
-    return 1;
+  if (tooManyWarnings(warnings)) return finish(1);
+  if (args.stats) {
+    const { collectStats, formatStats } = await import("../ir/stats.ts");
+    io.stdout(formatStats(collectStats(built.spec)));
   }
-  if (args.stats) io.stdout(formatStats(collectStats(built.spec)));
 
-  const emitOptions = { packageName: config.packageName, enumStyle: config.enumStyle, ...(config.packageVersion ? { packageVersion: config.packageVersion } : {}) };
+  const { emitPackage } = await import("../emit/index.ts");
+  const { loadRuntimeSources } = await import("./runtime-sources.ts");
   const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined);
+  timings.lap(`emit ${emitted.printed} units`);
   const files = emitted.files;
   const kinds = countKinds(built.spec);
-  const what = `${plural(read.docs.length, "doc")} (${plural(kinds.object, "object")}, ${plural(kinds.enum, "enum")}, ${plural(kinds.union, "union")})`;
-  const changes = cache?.spec ? diffSpecs(cache.spec, built.spec) : undefined;
+  const what = describe(read.docs.length, kinds);
+  const changes = cache?.spec ? await changesSince(cache.spec, built.spec) : undefined;
   if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
-  const nextCache: CacheData = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
   const work = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
 
   if (args.check) {
     const result = compareOutput(outDir, files);
+    timings.lap("compare");
     const problems = [...result.stale.map((f) => `stale:   ${f}`), ...result.missing.map((f) => `missing: ${f}`), ...result.extra.map((f) => `extra:   ${f}`)];
     if (problems.length) {
       io.stderr(`${config.out} is out of date with ${config.spec}:\n${problems.map((p) => `  ${p}\n`).join("")}run \`npm run generate\` and commit the result\n`);
-      return 1;
+      return finish(1);
     }
-    io.stdout(`${config.out} is up to date: ${what}, ${plural(files.size, "file")} checked in ${Math.round(performance.now() - started)} ms\n`);
-    return 0;
+    io.stdout(`${config.out} is up to date: ${what}, ${plural(files.size, "file")} checked in ${Math.round(timings.elapsed())} ms\n`);
+    return finish(0);
   }
 
   const summary = writeOutput(outDir, files, state.written);
   state.written = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
-  state.cache = nextCache;
-  saveCache(cacheFile, nextCache);
-  if (changes && changes.length > 0) io.stdout(formatChanges(changes));
+  timings.lap("write");
+  // Nothing changed since the cache was written: no need to write it again.
+  if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
+    state.cache = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
+    saveCache(cacheFile, state.cache);
+  } else state.cache = cache;
+  saveStamp(stampFile, {
+    inputs: inputFingerprint(generatorVersion, fingerprintOptions, specFiles),
+    outputs: outputStats(outDir, state.written.keys()),
+    docs: docRecords(specFiles),
+    recordedAt: Date.now(),
+    warnings: diagnostics,
+    kinds,
+  });
+  timings.lap("save cache");
+  if (changes && changes.length > 0) {
+    const { formatChanges } = await import("../ir/changes.ts");
+    io.stdout(formatChanges(changes));
+  }
   io.stdout(
-    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${work}) in ${Math.round(performance.now() - started)} ms\n`,
+    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${work}) in ${Math.round(timings.elapsed())} ms\n`,
   );
-  return 0;
+  return finish(0);
+}
+
+async function changesSince(previous: Spec, current: Spec) {
+  const { diffSpecs } = await import("../ir/changes.ts");
+  return diffSpecs(previous, current);
 }
 
 export async function main(argv: string[], io: RunIo): Promise<number> {

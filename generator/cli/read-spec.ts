@@ -1,8 +1,9 @@
 /** Reads a spec folder: every `.md` file below it, strictly decoded as UTF-8. */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../ir/types.ts";
 import type { SourceDoc } from "../pipeline.ts";
+import { contentHash } from "./cache.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -68,18 +69,75 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
-export function readSpec(root: string): ReadSpecResult {
-  const docs: SourceDoc[] = [];
+/** One doc file, hashed; its bytes are read only when they had to be hashed or are needed. */
+export interface SpecFile {
+  path: string;
+  absolute: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  bytes?: Uint8Array;
+}
+
+/** A spec folder's markdown docs before decoding: enough to tell whether anything changed. */
+export interface SpecFiles {
+  files: SpecFile[];
+  /** Files that are not docs (warnings). */
+  diagnostics: Diagnostic[];
+}
+
+/** What an earlier run knew: path → [size, mtimeMs, hash], and when it recorded them. */
+export interface KnownFiles {
+  files: Record<string, [number, number, string]>;
+  recordedAt: number;
+}
+
+/**
+ * Hardly any run changes more than a few docs, so known hashes are trusted
+ * when a file's size and mtime are unchanged (as make and git do). A file
+ * modified within a second before the record was taken is re-hashed: an
+ * edit in that window could keep both (git's "racily clean" rule).
+ */
+const RACY_WINDOW_MS = 1000;
+
+export function readSpecFiles(root: string, known?: KnownFiles): SpecFiles {
+  const files: SpecFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of listSpecFiles(root)) {
-    const path = toSpecPath(root, file);
+  for (const absolute of listSpecFiles(root)) {
+    const path = toSpecPath(root, absolute);
     if (!path.toLowerCase().endsWith(".md")) {
       diagnostics.push({ file: path, line: 1, column: 1, severity: "warning", ruleId: "not-markdown", message: "not a markdown doc (.md); ignored" });
       continue;
     }
-    const { doc, diagnostic } = decodeDoc(path, readFileSync(file));
+    const { size, mtimeMs } = statSync(absolute);
+    const record = known?.files[path];
+    if (record && record[0] === size && record[1] === mtimeMs && mtimeMs < known!.recordedAt - RACY_WINDOW_MS) {
+      files.push({ path, absolute, size, mtimeMs, hash: record[2] });
+      continue;
+    }
+    const bytes = readFileSync(absolute);
+    files.push({ path, absolute, size, mtimeMs, hash: contentHash(bytes), bytes });
+  }
+  return { files, diagnostics };
+}
+
+/** Decode every doc; one that is not UTF-8 becomes an error diagnostic instead. */
+export function decodeSpec(spec: SpecFiles): ReadSpecResult {
+  const docs: SourceDoc[] = [];
+  const diagnostics = [...spec.diagnostics];
+  for (const file of spec.files) {
+    if (!file.bytes) {
+      // Trusted by its stat, read now: hash what is actually read.
+      file.bytes = readFileSync(file.absolute);
+      file.hash = contentHash(file.bytes);
+    }
+    const { doc, diagnostic } = decodeDoc(file.path, file.bytes);
     if (doc) docs.push(doc);
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return { docs, diagnostics };
+}
+
+export function readSpec(root: string): ReadSpecResult {
+  return decodeSpec(readSpecFiles(root));
 }

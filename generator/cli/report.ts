@@ -1,6 +1,6 @@
 /** Printing diagnostics and summaries: the CLI's only output format decisions. */
 import type { Diagnostic } from "../ir/types.ts";
-import { formatDiagnostic } from "../parse/messages.ts";
+import { formatDiagnostic } from "../ir/diagnostic-format.ts";
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], reporter: "text" | "json", specLabel: string): string {
   if (reporter === "json") return `${JSON.stringify(diagnostics.map((d) => ({ ...d, file: joinPath(specLabel, d.file) })), null, 2)}\n`;

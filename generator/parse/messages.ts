@@ -46,8 +46,5 @@ export class DocMessages {
   }
 }
 
-/** `file:line:column: severity: message [rule]` — the format editors and CI link. */
-export function formatDiagnostic(d: Diagnostic, prefix = ""): string {
-  const hint = d.hint ? `\n  hint: ${d.hint}` : "";
-  return `${prefix}${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]${hint}`;
-}
+// Formatting is a fact of diagnostics, not of parsing; the CLI imports it without loading vfile.
+export { formatDiagnostic } from "../ir/diagnostic-format.ts";

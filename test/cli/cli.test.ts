@@ -3,7 +3,7 @@
  * temporary project as cwd), and once as a real child process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
@@ -159,6 +159,90 @@ describe("generate", () => {
     writeDoc(cwd, "generated/node_modules/dep/index.js", "export {};");
     expect((await run(cwd)).code).toBe(0);
     expect(readFileSync(join(cwd, "generated/node_modules/dep/index.js"), "utf8")).toBe("export {};");
+  });
+});
+
+describe("up to date (nothing read, parsed or printed)", () => {
+  const UP_TO_DATE = /\(up to date: parsed 0\/4, printed 0 units\)/;
+
+  it("a run with the same docs, options and untouched output is up to date and touches nothing", async () => {
+    const cwd = project();
+    await run(cwd);
+    const before = snapshot(join(cwd, "generated"));
+    const again = await run(cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(UP_TO_DATE);
+    expect(again.stdout).toMatch(/from 4 docs \(2 objects, 1 enum, 1 union\): 0 files written, \d+ unchanged, 0 removed, 0 warnings/);
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
+  it("a generated file edited, deleted or added by hand is noticed and repaired", async () => {
+    const cwd = project();
+    await run(cwd);
+    const before = snapshot(join(cwd, "generated"));
+    writeFileSync(join(cwd, "generated/models/pair.js"), "// edited by hand\n");
+    rmSync(join(cwd, "generated/models/status.d.ts"));
+    const repaired = await run(cwd);
+    expect(repaired.stdout).not.toMatch(UP_TO_DATE);
+    expect(repaired.stdout).toMatch(/: 2 files written/);
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+    expect((await run(cwd)).stdout).toMatch(UP_TO_DATE);
+    // A foreign file is not silently accepted: the full run refuses the folder.
+    writeDoc(cwd, "generated/models/extra.js", "export {};");
+    expect((await run(cwd)).code).toBe(2);
+  });
+
+  it("a changed doc, option or new doc means a real run", async () => {
+    const cwd = project();
+    await run(cwd);
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!.replace("The key.", "The key!"));
+    const edited = await run(cwd);
+    expect(edited.stdout).not.toMatch(UP_TO_DATE);
+    expect(readFileSync(join(cwd, "generated/models/pair.d.ts"), "utf8")).toContain("The key!");
+    expect((await run(cwd, "--enum-style", "string-union")).stdout).not.toMatch(UP_TO_DATE);
+    expect((await run(cwd, "--enum-style", "string-union")).stdout).toMatch(UP_TO_DATE);
+    writeDoc(cwd, "spec/notes.txt", "not a doc");
+    const withNote = await run(cwd, "--enum-style", "string-union");
+    expect(withNote.stdout).not.toMatch(UP_TO_DATE);
+    expect(withNote.stderr).toContain("not-markdown");
+  });
+
+  it("an edit that keeps the doc's size and mtime is still seen when it falls in the racy second", async () => {
+    const cwd = project();
+    const doc = join(cwd, "spec/pair.md");
+    // A whole-second mtime just before the run, so that it can be set back exactly.
+    const second = Math.floor(Date.now() / 1000);
+    utimesSync(doc, second, second);
+    await run(cwd);
+    writeFileSync(doc, DOCS["pair.md"]!.replace("The key.", "The KEY."));
+    utimesSync(doc, second, second);
+    expect(statSync(doc).size).toBe(DOCS["pair.md"]!.length);
+    // Same length, same mtime: only the racy-window rule makes the run re-hash the doc.
+    const again = await run(cwd);
+    expect(again.stdout).not.toMatch(UP_TO_DATE);
+    expect(readFileSync(join(cwd, "generated/models/pair.d.ts"), "utf8")).toContain("The KEY.");
+  });
+
+  it("warnings are reported again, and --max-warnings still applies", async () => {
+    const cwd = project({ ...DOCS, "mything.md": WARNING_DOC });
+    expect((await run(cwd)).code).toBe(0);
+    const again = await run(cwd);
+    expect(again.stdout).toMatch(/\(up to date: parsed 0\/5/);
+    expect(again.stderr).toBe("spec/mything.md:1:1: warning: title `My Thing` is not a valid identifier; emitted as `My_Thing` [model-name]\n");
+    const strict = await run(cwd, "--max-warnings", "0");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("1 warning (more than --max-warnings 0): nothing written");
+  });
+
+  it("--check and --stats never take the shortcut; --timings prints the phases", async () => {
+    const cwd = project();
+    await run(cwd);
+    const check = await run(cwd, "--check");
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/is up to date: 4 docs/);
+    expect((await run(cwd, "--stats")).stdout).not.toMatch(UP_TO_DATE);
+    const timed = await run(cwd, "--timings");
+    expect(timed.stderr).toMatch(/^timings: read \d+ ms, up-to-date check \d+ ms; total \d+ ms\n$/);
   });
 });
 

@@ -1,0 +1,105 @@
+/**
+ * The up-to-date stamp: a small record of what the last successful run read
+ * and wrote, checked before anything heavy is loaded. When the docs hash the
+ * same, the options and the generator are the same, and every output file
+ * still has the size and mtime it was left with, a run has nothing to do:
+ * no cache to load, no parse, no ts-morph (tsc's build info works the same
+ * way). Anything else falls through to a full, cache-assisted run.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Diagnostic, ModelKind } from "../ir/types.ts";
+import { listSpecFiles, toSpecPath, type KnownFiles, type SpecFiles } from "./read-spec.ts";
+
+export interface Stamp {
+  /** Hash of everything the output depends on (see `inputFingerprint`). */
+  inputs: string;
+  /** Output file (package path) → [size, mtimeMs] as left by the run. */
+  outputs: Record<string, [number, number]>;
+  /** Each doc's [size, mtimeMs, hash], so an up-to-date run need not read them. */
+  docs: KnownFiles["files"];
+  /** When the stamp was taken (ms since the epoch). */
+  recordedAt: number;
+  /** The run's warnings: an up-to-date run reports them again. */
+  warnings: Diagnostic[];
+  kinds: Record<ModelKind, number>;
+}
+
+/** A hash of everything the output depends on: the generator, the options that change bytes, every doc's path and content. */
+export function inputFingerprint(generatorVersion: string, options: Record<string, unknown>, spec: SpecFiles): string {
+  const hash = createHash("sha512").update(JSON.stringify([generatorVersion, options, spec.diagnostics]));
+  for (const file of spec.files) hash.update(`\0${file.path}\0${file.hash}`);
+  return hash.digest("hex").slice(0, 32);
+}
+
+export function knownFiles(stamp: Stamp | undefined): KnownFiles | undefined {
+  return stamp ? { files: stamp.docs, recordedAt: stamp.recordedAt } : undefined;
+}
+
+export function docRecords(spec: SpecFiles): Stamp["docs"] {
+  return Object.fromEntries(spec.files.map((f) => [f.path, [f.size, f.mtimeMs, f.hash]]));
+}
+
+/** Size and mtime of each output file; a file that cannot be read has none. */
+export function outputStats(outDir: string, paths: Iterable<string>): Record<string, [number, number]> {
+  const stats: Record<string, [number, number]> = {};
+  for (const path of paths) {
+    try {
+      const stat = statSync(join(outDir, path));
+      stats[path] = [stat.size, stat.mtimeMs];
+    } catch {
+      // Missing: left out, so the next run cannot take it for intact.
+    }
+  }
+  return stats;
+}
+
+/**
+ * The output folder holds exactly the recorded files (node_modules aside),
+ * each with its recorded size and mtime: nothing edited, deleted or added
+ * (a full run would refuse a folder with files it did not write).
+ */
+export function outputsIntact(outDir: string, recorded: Stamp["outputs"]): boolean {
+  let present: string[];
+  try {
+    present = listSpecFiles(outDir, true).map((f) => toSpecPath(outDir, f)).filter((f) => !f.startsWith("node_modules/"));
+  } catch {
+    return false;
+  }
+  if (present.length !== Object.keys(recorded).length) return false;
+  for (const path of present) {
+    const record = recorded[path];
+    if (!record) return false;
+    try {
+      const stat = statSync(join(outDir, path));
+      if (stat.size !== record[0] || stat.mtimeMs !== record[1]) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+export function loadStamp(path: string): Stamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(path, "utf8")) as Stamp;
+    const valid = typeof stamp.inputs === "string" && typeof stamp.outputs === "object" && typeof stamp.docs === "object" && typeof stamp.recordedAt === "number" && Array.isArray(stamp.warnings);
+    if (!valid) return undefined;
+    return stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Atomic like the cache; a stamp that cannot be written only costs speed next time. */
+export function saveStamp(path: string, stamp: Stamp): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(stamp));
+    renameSync(temp, path);
+  } catch {
+    // ignored on purpose
+  }
+}
