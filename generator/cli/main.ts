@@ -31,6 +31,21 @@ export interface RunState {
   cache?: CacheData;
   /** The files this process last wrote to the output folder, by package path. */
   written?: Map<string, string>;
+  /** The docs this process last read, by path (with their hashes): unchanged ones are not read again. */
+  docs?: Map<string, { hash: string; text: string }>;
+  /**
+   * Watch mode keeps the cache in memory and writes it when idle (`flushCache`):
+   * serialising megabytes after every edit would cost more than the edit.
+   */
+  deferCacheWrite?: boolean;
+  unsavedCache?: { file: string; data: CacheData };
+}
+
+/** Write a cache that watch mode kept back. */
+export function flushCache(state: RunState): void {
+  if (!state.unsavedCache) return;
+  saveCache(state.unsavedCache.file, state.unsavedCache.data);
+  delete state.unsavedCache;
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
@@ -90,8 +105,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return finish(0);
   }
 
-  const read = decodeSpec(specFiles);
+  const read = decodeSpec(specFiles, state.docs);
   const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
+  state.docs = new Map(read.docs.map((doc) => [doc.path, { hash: hashes.get(doc.path)!, text: doc.text }]));
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
   const cache = state.cache ?? loadCache(cacheFile);
   timings.lap("load cache");
@@ -145,7 +161,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
     state.cache = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
-    saveCache(cacheFile, state.cache);
+    state.unsavedCache = { file: cacheFile, data: state.cache };
+    if (!state.deferCacheWrite) flushCache(state);
   } else state.cache = cache;
   saveStamp(stampFile, {
     inputs: inputFingerprint(generatorVersion, fingerprintOptions, specFiles),

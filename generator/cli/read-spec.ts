@@ -121,11 +121,20 @@ export function readSpecFiles(root: string, known?: KnownFiles): SpecFiles {
   return { files, diagnostics };
 }
 
-/** Decode every doc; one that is not UTF-8 becomes an error diagnostic instead. */
-export function decodeSpec(spec: SpecFiles): ReadSpecResult {
+/**
+ * Decode every doc; one that is not UTF-8 becomes an error diagnostic instead.
+ * `previous`: docs decoded by an earlier run of this process (watch mode),
+ * reused when the hash is the same.
+ */
+export function decodeSpec(spec: SpecFiles, previous?: ReadonlyMap<string, { hash: string; text: string }>): ReadSpecResult {
   const docs: SourceDoc[] = [];
   const diagnostics = [...spec.diagnostics];
   for (const file of spec.files) {
+    const known = previous?.get(file.path);
+    if (known && known.hash === file.hash) {
+      docs.push({ path: file.path, text: known.text });
+      continue;
+    }
     if (!file.bytes) {
       // Trusted by its stat, read now: hash what is actually read.
       file.bytes = readFileSync(file.absolute);

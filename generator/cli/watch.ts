@@ -7,16 +7,25 @@ import { watch as watchFolder } from "node:fs";
 import { resolve } from "node:path";
 import type { CliArgs } from "./args.ts";
 import type { ResolvedConfig } from "./config.ts";
-import { runOnce, type RunIo, type RunState } from "./main.ts";
+import { flushCache, runOnce, type RunIo, type RunState } from "./main.ts";
 
 export const DEBOUNCE_MS = 50;
+/** The cache file is written once edits pause this long, and on exit. */
+export const CACHE_WRITE_IDLE_MS = 2000;
 
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {
   const specRoot = resolve(io.cwd, config.spec);
-  const state: RunState = {};
+  const state: RunState = { deferCacheWrite: true };
   await runOnce(args, config, io, state);
   io.stdout(`watching ${config.spec} for changes (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;
+  let cacheTimer: NodeJS.Timeout | undefined;
+  const writeCacheWhenIdle = () => {
+    clearTimeout(cacheTimer);
+    cacheTimer = setTimeout(() => flushCache(state), CACHE_WRITE_IDLE_MS);
+    cacheTimer.unref();
+  };
+  writeCacheWhenIdle();
   let running = Promise.resolve();
   const changed = new Set<string>();
   const watcher = watchFolder(specRoot, { recursive: true }, (_event, file) => {
@@ -28,6 +37,7 @@ export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, si
       running = running.then(async () => {
         io.stdout(`changed: ${files.join(", ") || "(unknown)"}\n`);
         await runOnce(args, config, io, state);
+        writeCacheWhenIdle();
       });
     }, DEBOUNCE_MS);
   });
@@ -35,7 +45,11 @@ export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, si
     const stop = () => {
       watcher.close();
       clearTimeout(timer);
-      void running.then(done);
+      void running.then(() => {
+        clearTimeout(cacheTimer);
+        flushCache(state);
+        done();
+      });
     };
     if (signal) signal.addEventListener("abort", stop, { once: true });
     process.once("SIGINT", stop);

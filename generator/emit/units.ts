@@ -15,7 +15,7 @@ import type { EmitOptions } from "./context.ts";
 export type Unit = { kind: "model"; key: string; model: Model } | { kind: "barrel"; key: string; folder: string };
 
 function hash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+  return createHash("sha512").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 }
 
 /** What a referencing module sees of a model. */

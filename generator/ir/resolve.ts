@@ -13,9 +13,18 @@ export interface ResolveResult {
   diagnostics: Diagnostic[];
 }
 
-/** Deep copy of plain IR data: resolve never mutates its input. */
+/**
+ * Deep copy of plain IR data (objects, arrays, primitives): resolve never
+ * mutates its input. Written out because structuredClone, which also
+ * handles cycles, Maps and Dates the IR never holds, was most of the time of
+ * a watch-mode rebuild.
+ */
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = clone((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
 
 function diagnostic(at: Position, severity: Diagnostic["severity"], ruleId: string, message: string, hint?: string): Diagnostic {

@@ -3,11 +3,12 @@
  * moment prints its diagnostics and leaves the last good output in place;
  * adding and deleting docs adds and removes their modules.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../generator/cli/args.ts";
 import { loadConfig } from "../../generator/cli/config.ts";
+import { main } from "../../generator/cli/main.ts";
 import { watch } from "../../generator/cli/watch.ts";
 import { tempDir } from "../support/generate.ts";
 
@@ -57,5 +58,14 @@ describe("watch mode", () => {
 
     controller.abort();
     await expect(done).resolves.toBe(0);
+
+    // The cache is written when watching stops (not after every edit): the next process starts warm.
+    const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
+    const cacheFile = readdirSync(cacheDir).find((f) => f.endsWith(".json") && !f.endsWith(".stamp.json"))!;
+    const cache = JSON.parse(readFileSync(join(cacheDir, cacheFile), "utf8")) as { parsed: Record<string, unknown> };
+    expect(Object.keys(cache.parsed)).toEqual(["pair.md"]);
+    let again = "";
+    expect(await main(["--spec", "spec", "--out", "out", "--package-name", "watched"], { cwd, stdout: (t) => void (again += t), stderr: () => {} })).toBe(0);
+    expect(again).toMatch(/\(up to date: parsed 0\/1, printed 0 units\)/);
   });
 });
