@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The command line: the only place, with the output writer, that touches the
  * file system. Everything between reading docs and writing files is the
@@ -215,12 +214,15 @@ export async function main(argv: string[], io: RunIo): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
-if (invokedDirectly) {
-  const code = await main(process.argv.slice(2), {
+/** Run as a command: the process's arguments, streams and exit code. */
+export async function runCommand(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   });
-  process.exitCode = code;
 }
+
+// `tsx generator/cli/main.ts` (npm run generate); the built command starts from bin.ts.
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) await runCommand();

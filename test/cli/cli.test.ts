@@ -3,12 +3,13 @@
  * temporary project as cwd), and once as a real child process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
 import { main } from "../../generator/cli/main.ts";
 import { MANIFEST } from "../../generator/cli/output.ts";
+import { decodeSpec, readSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
@@ -207,20 +208,27 @@ describe("up to date (nothing read, parsed or printed)", () => {
     expect(withNote.stderr).toContain("not-markdown");
   });
 
-  it("an edit that keeps the doc's size and mtime is still seen when it falls in the racy second", async () => {
+  it("a doc's recorded hash is trusted only when its size and mtime match and the mtime is not racily close to the record", () => {
     const cwd = project();
-    const doc = join(cwd, "spec/pair.md");
-    // A whole-second mtime just before the run, so that it can be set back exactly.
-    const second = Math.floor(Date.now() / 1000);
-    utimesSync(doc, second, second);
-    await run(cwd);
-    writeFileSync(doc, DOCS["pair.md"]!.replace("The key.", "The KEY."));
-    utimesSync(doc, second, second);
-    expect(statSync(doc).size).toBe(DOCS["pair.md"]!.length);
-    // Same length, same mtime: only the racy-window rule makes the run re-hash the doc.
-    const again = await run(cwd);
-    expect(again.stdout).not.toMatch(UP_TO_DATE);
-    expect(readFileSync(join(cwd, "generated/models/pair.d.ts"), "utf8")).toContain("The KEY.");
+    const root = join(cwd, "spec");
+    const mtimeMs = statSync(join(root, "pair.md")).mtimeMs;
+    const size = statSync(join(root, "pair.md")).size;
+    const hashOf = (recordedAt: number, record: [number, number, string]) =>
+      readSpecFiles(root, { files: { "pair.md": record }, recordedAt }).files.find((f) => f.path === "pair.md")!;
+    const real = hashOf(0, [0, 0, ""]).hash;
+    // Same size and mtime, recorded well after the mtime: trusted without reading (as make and git do).
+    const trusted = hashOf(mtimeMs + 5000, [size, mtimeMs, "recorded"]);
+    expect(trusted.hash).toBe("recorded");
+    expect(trusted.bytes).toBeUndefined();
+    // Recorded within a second of the mtime: an edit in that window could keep both, so it is hashed.
+    expect(hashOf(mtimeMs + 500, [size, mtimeMs, "recorded"]).hash).toBe(real);
+    // Any difference in size or mtime: hashed.
+    expect(hashOf(mtimeMs + 5000, [size + 1, mtimeMs, "recorded"]).hash).toBe(real);
+    expect(hashOf(mtimeMs + 5000, [size, mtimeMs - 1, "recorded"]).hash).toBe(real);
+    // A trusted doc that is decoded later is hashed from the bytes actually read.
+    const spec = readSpecFiles(root, { files: { "pair.md": [size, mtimeMs, "recorded"] }, recordedAt: mtimeMs + 5000 });
+    decodeSpec(spec);
+    expect(spec.files.find((f) => f.path === "pair.md")!.hash).toBe(real);
   });
 
   it("warnings are reported again, and --max-warnings still applies", async () => {
