@@ -231,6 +231,24 @@ describe("up to date (nothing read, parsed or printed)", () => {
     expect(spec.files.find((f) => f.path === "pair.md")!.hash).toBe(real);
   });
 
+  it("a corrupt cache or stamp is ignored: the run is a full one and the output is right", async () => {
+    const cwd = project();
+    await run(cwd);
+    const before = snapshot(join(cwd, "generated"));
+    const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
+    const files = readdirSync(cacheDir);
+    expect(files.filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith(".stamp.json"))).toHaveLength(1);
+    for (const file of files) writeFileSync(join(cacheDir, file), file.endsWith(".v8") ? "\xff\x0fnot a cache" : "{ not json");
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!.replace("The key.", "The key, again."));
+    const full = await run(cwd);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/\(parsed 4\/4, printed \d+ units\)/);
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!);
+    expect((await run(cwd)).code).toBe(0);
+    expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
   it("warnings are reported again, and --max-warnings still applies", async () => {
     const cwd = project({ ...DOCS, "mything.md": WARNING_DOC });
     expect((await run(cwd)).code).toBe(0);

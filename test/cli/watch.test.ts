@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../generator/cli/args.ts";
 import { loadConfig } from "../../generator/cli/config.ts";
@@ -61,8 +62,8 @@ describe("watch mode", () => {
 
     // The cache is written when watching stops (not after every edit): the next process starts warm.
     const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
-    const cacheFile = readdirSync(cacheDir).find((f) => f.endsWith(".json") && !f.endsWith(".stamp.json"))!;
-    const cache = JSON.parse(readFileSync(join(cacheDir, cacheFile), "utf8")) as { parsed: Record<string, unknown> };
+    const cacheFile = readdirSync(cacheDir).find((f) => f.endsWith(".v8"))!;
+    const cache = deserialize(readFileSync(join(cacheDir, cacheFile))) as { parsed: Record<string, unknown> };
     expect(Object.keys(cache.parsed)).toEqual(["pair.md"]);
     let again = "";
     expect(await main(["--spec", "spec", "--out", "out", "--package-name", "watched"], { cwd, stdout: (t) => void (again += t), stderr: () => {} })).toBe(0);
