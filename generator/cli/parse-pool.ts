@@ -1,8 +1,14 @@
 /**
- * Parsing many docs across the machine's cores. remark dominates a cold run,
- * and docs are independent, so large specs are split between worker
- * threads while the main thread loads the emitter. Small specs are parsed
- * in place: starting workers costs more than it saves.
+ * Parsing many docs, in place or across worker threads. Each worker pays
+ * remark's cold JIT again and a structured clone of its results, so workers
+ * only pay off when cores are really free. Measured on 2 cores shared with
+ * other work (fresh bundled CLI runs, interleaved, medians), after
+ * parse/elide-unread.ts cut remark's input: authlete-bc9fa09 (5 MB) 3.9 s
+ * wall, 3.7 s CPU in place vs 4.2 s, 5.0 s CPU with 2 workers;
+ * apideck-6e1795e (13 MB) 15.3 s, 15 s CPU vs 22 s, 18 s CPU (11.6 s once,
+ * when both cores happened to be free). So with fewer than 4 cores docs are
+ * parsed in place; with 4 or more (unmeasured: each worker gets a quarter),
+ * large specs still go to workers while the main thread loads the emitter.
  */
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
@@ -20,6 +26,8 @@ export interface ParseOutcome {
 
 /** Below this many bytes of docs, one thread is faster. */
 export const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
+/** Fewer cores than this: parse in place (see above). */
+export const MIN_PARALLEL_CORES = 4;
 
 function parseInline(docs: readonly SourceDoc[]): ParseOutcome[] {
   return docs.map((doc) => ({ path: doc.path, ...parseDoc(doc.text, doc.path) }));
@@ -40,8 +48,13 @@ function runWorker(docs: SourceDoc[]): Promise<ParseOutcome[]> {
   });
 }
 
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores < MIN_PARALLEL_CORES ? 1 : Math.min(cores, 4);
+}
+
 /** Parse docs, in worker threads when there is enough work; results keep the input order. */
-export async function parseDocs(docs: readonly SourceDoc[], threads = Math.min(availableParallelism(), 4)): Promise<ParseOutcome[]> {
+export async function parseDocs(docs: readonly SourceDoc[], threads = defaultThreads()): Promise<ParseOutcome[]> {
   const bytes = docs.reduce((sum, d) => sum + d.text.length, 0);
   if (threads < 2 || bytes < PARALLEL_THRESHOLD_BYTES) return parseInline(docs);
   // Deal docs out by size so that every worker gets a similar share.

@@ -5,12 +5,11 @@
 import type { Code } from "mdast";
 import type { Diagnostic, Example, Model } from "../ir/types.ts";
 import { compactTables, type Compacted } from "./compact-tables.ts";
+import { parseForReading } from "./elide-unread.ts";
 import { readEnumValues } from "./enum-values.ts";
 import { readExampleCode } from "./example-code.ts";
 import { readFieldsTable } from "./fields-table.ts";
 import { startOf } from "./inline.ts";
-import { parseMarkdown } from "./markdown.ts";
-import { maskFreeText } from "./mask-free-text.ts";
 import { DocMessages } from "./messages.ts";
 import { KNOWN_SECTIONS, readSkeleton, type Section } from "./skeleton.ts";
 import { readUnionMembers } from "./union-members.ts";
@@ -83,8 +82,8 @@ function readModel(text: string, file: string, messages: DocMessages): Model | u
     messages.error({ line: 1, column: 1 }, "empty-file", "the doc is empty");
     return undefined;
   }
-  // Long free text is masked for remark (same length): its inline nodes are never read, and micromark is quadratic on them.
-  const tree = parseMarkdown(maskFreeText(text));
+  // Long free text is masked and unread cells and prose are cut for remark (elide-unread.ts); positions are as in `text`.
+  const tree = parseForReading(text);
   const skeleton = readSkeleton(tree, text, messages);
   if (!skeleton) return undefined;
 

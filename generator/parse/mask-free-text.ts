@@ -28,10 +28,10 @@ export const LONG = 2000;
 
 // Tested on lines without trailing blanks: `[ \t]*$` after a repetition backtracks quadratically.
 const DELIMITER_TRIMMED = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE_TRIMMED = /^ {0,3}(?:=+|-+)$/;
 const THEMATIC_TRIMMED = /^ {0,3}([-*_])(?:[ \t]*\1){2,}$/;
-const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd());
+export const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd());
 const isUnderline = (line: string) => UNDERLINE_TRIMMED.test(line.trimEnd());
 const isThematic = (line: string) => THEMATIC_TRIMMED.test(line.trimEnd());
 const BLOCK_PREFIX = /^ {0,3}(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/;
@@ -62,14 +62,21 @@ function maskRow(line: string): string {
   return out;
 }
 
-export function maskFreeText(text: string): string {
-  if (text.length <= LONG) return text;
+export interface Masked {
+  text: string;
+  /** Masked prose lines: 0-based line index → where the masked rest of the line starts. */
+  prose: Map<number, number>;
+}
+
+export function maskFreeText(text: string): Masked {
+  const prose = new Map<number, number>();
+  if (text.length <= LONG) return { text, prose };
   const lines = text.split("\n");
   let changed = false;
   let fence: string | undefined;
   let inValues = false;
   // Lines that may hold prose: outside fences and outside `## Values`.
-  const prose: boolean[] = [];
+  const isProse: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const open = FENCE.exec(line);
@@ -83,7 +90,7 @@ export function maskFreeText(text: string): string {
     }
     const h2 = /^ {0,3}##(?:[ \t](.*)|$)/.exec(line);
     if (h2) inValues = /values/i.test(h2[1] ?? "");
-    prose[i] = !inValues;
+    isProse[i] = !inValues;
     if (line.length > LONG && /^ {0,3}\|/.test(line) && !isDelimiter(line) && !isDelimiter(lines[i + 1] ?? "")) {
       lines[i] = maskRow(line);
       changed = true;
@@ -92,7 +99,7 @@ export function maskFreeText(text: string): string {
   let proseLength = 0;
   let html = false;
   for (let i = 0; i < lines.length; i++) {
-    if (!prose[i]) continue;
+    if (!isProse[i]) continue;
     proseLength += lines[i]!.length + 1;
     if (/^ {0,3}</.test(lines[i]!)) html = true;
   }
@@ -100,14 +107,15 @@ export function maskFreeText(text: string): string {
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const next = lines[i + 1] ?? "";
-      if (!prose[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
+      if (!isProse[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
       if (isUnderline(next) || isDelimiter(next)) continue;
       const prefix = BLOCK_PREFIX.exec(line)![0];
       const rest = line.slice(prefix.length);
       if (rest === "" || /^(?:#|\||\[|<|`{3}|~{3})/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;
       lines[i] = prefix + mask(rest);
+      prose.set(i, prefix.length);
       changed = true;
     }
   }
-  return changed ? lines.join("\n") : text;
+  return { text: changed ? lines.join("\n") : text, prose };
 }
