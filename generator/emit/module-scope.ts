@@ -34,6 +34,8 @@ export class ModuleScope {
   private readonly taken = new Set<string>();
   private readonly own = new Set<string>();
   private readonly imports = new Map<string, Map<string, string>>();
+  /** Module path → its import specifier: emitters ask for the same few paths over and over. */
+  private readonly specifiers = new Map<string, string>();
 
   constructor(
     readonly path: string,
@@ -51,7 +53,8 @@ export class ModuleScope {
    */
   import(fromPath: string, name: string): string {
     if (fromPath === this.path) return name;
-    const specifier = importSpecifier(this.path, fromPath);
+    let specifier = this.specifiers.get(fromPath);
+    if (specifier === undefined) this.specifiers.set(fromPath, (specifier = importSpecifier(this.path, fromPath)));
     let names = this.imports.get(specifier);
     if (!names) this.imports.set(specifier, (names = new Map()));
     const existing = names.get(name);

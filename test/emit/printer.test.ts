@@ -1,0 +1,77 @@
+/**
+ * printFiles prints all files in one ts-morph call, with stand-ins for bulky
+ * text, and docs and import lists as strings: each must give exactly what
+ * ts-morph prints for the plain structures, file by file.
+ */
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EmitContext } from "../../generator/emit/context.ts";
+import { barrelPlans } from "../../generator/emit/barrels.ts";
+import { modelModule } from "../../generator/emit/model-module.ts";
+import { declareFunction, exportFrom, functionDeclaration, importDeclaration, printFiles, reindent, typeAlias, type Doc, type FilePlan, type Statement } from "../../generator/emit/printer.ts";
+import { planUnits } from "../../generator/emit/units.ts";
+import { generateFolder } from "../support/generate.ts";
+import { PROJECT_ROOT } from "../support/shared.ts";
+
+const { printStructure, StructureKind } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
+
+/** The straightforward print: one file, plain structures, no stand-ins. */
+function reference(statements: unknown[]): string {
+  return reindent(printStructure({ kind: StructureKind.SourceFile, statements: statements as Statement[] }, { indentNumberOfSpaces: 2, newLine: "\n" }));
+}
+
+function expectPlainPrint(plans: FilePlan[]): void {
+  const printed = printFiles(plans);
+  expect([...printed.keys()]).toEqual(plans.map((p) => p.path));
+  for (const plan of plans) expect(printed.get(plan.path), plan.path).toBe(reference(plan.statements));
+}
+
+describe("printFiles", () => {
+  it("prints the project's spec as ts-morph prints each file alone", () => {
+    const { spec } = generateFolder(join(PROJECT_ROOT, "spec"));
+    const options = { packageName: "x", enumStyle: "auto" as const };
+    const ctx = new EmitContext(spec!, options);
+    const plans = planUnits(spec!, options).flatMap((u) => (u.kind === "model" ? modelModule(u.model, ctx) : barrelPlans(ctx, u.folder)));
+    expect(plans.length).toBeGreaterThan(50);
+    expectPlainPrint(plans);
+  });
+
+  it("prints files with blank edges, no statements, or its own marker character exactly", () => {
+    const body = `if (v) {\nreturn "\uE0000\uE000 and \uE000\uE000";\n}\nreturn false;`;
+    expectPlainPrint([
+      { path: "a.js", statements: ["// a", functionDeclaration("f", ["v"], body)] },
+      { path: "b.js", statements: [] },
+      { path: "c.js", statements: ["  // leading blank", "const x = 1;\n\n"] },
+      { path: "d.js", statements: [functionDeclaration("g", [], "return 1;".repeat(10)), "// last"] },
+    ]);
+    expectPlainPrint([{ path: "e.d.ts", statements: [typeAlias("T", `"${"\uE000".repeat(50)}"`, { description: "\uE000\uE000" })] }]);
+  });
+
+  it("docs and name lists as strings print as the structures they replace", () => {
+    const docs: Doc[] = [
+      { description: "One line." },
+      { description: "Two\nlines." },
+      { deprecated: {} },
+      { deprecated: { message: "Use\n  `other`." } },
+      { description: "Described.", deprecated: { message: "Gone." } },
+      { description: "Tagged.", tags: [{ tagName: "see", text: "elsewhere" }, { tagName: "internal" }] },
+    ];
+    docs.forEach((doc, i) => {
+      const tags = [...(doc.tags ?? []).map((t) => ({ tagName: t.tagName, ...(t.text ? { text: t.text } : {}) }))];
+      if (doc.deprecated) tags.push({ tagName: "deprecated", ...(doc.deprecated.message ? { text: doc.deprecated.message.replace(/\s*\n\s*/g, " ") } : {}) });
+      const structure = { ...(doc.description ? { description: `${doc.description}${tags.length ? "\n" : ""}` } : {}), tags };
+      const plain = { kind: StructureKind.TypeAlias, name: "T", type: "string", isExported: true, docs: [structure] };
+      expect(printFiles([{ path: `${i}.d.ts`, statements: [typeAlias("T", "string", doc)] }]).get(`${i}.d.ts`)).toBe(reference([plain]));
+    });
+    const value = { name: "value", type: "unknown" };
+    const names = [{ name: "A" }, { name: "B", alias: "B_2" }];
+    const ours = [importDeclaration("./a.js", names, true), exportFrom("./b.js", ["C", "D"]), declareFunction("isA", [value], "value is A")];
+    const plain = [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./a.js", isTypeOnly: true, namedImports: names },
+      { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./b.js", isTypeOnly: false, namedExports: [{ name: "C" }, { name: "D" }] },
+      { kind: StructureKind.Function, name: "isA", isExported: true, hasDeclareKeyword: true, docs: [], parameters: [{ ...value, hasQuestionToken: false }], returnType: "value is A" },
+    ];
+    expect(printFiles([{ path: "x.d.ts", statements: ours }]).get("x.d.ts")).toBe(reference(plain));
+  });
+});
