@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
 import { main } from "../../generator/cli/main.ts";
 import { MANIFEST } from "../../generator/cli/output.ts";
+import { dependencyVersions } from "../../generator/cli/cache.ts";
 import { decodeSpec, readSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
@@ -247,6 +248,11 @@ describe("up to date (nothing read, parsed or printed)", () => {
     writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!);
     expect((await run(cwd)).code).toBe(0);
     expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
+  it("the generator version covers the installed ts-morph and remark versions (an upgrade can change output)", () => {
+    const versionOf = (name: string) => (JSON.parse(readFileSync(join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    expect(dependencyVersions()).toEqual(["ts-morph", "unified", "remark-parse", "remark-gfm"].map((name) => `${name}@${versionOf(name)}`));
   });
 
   it("warnings are reported again, and --max-warnings still applies", async () => {
