@@ -13,9 +13,14 @@ export const DEBOUNCE_MS = 50;
 /** The cache file is written once edits pause this long, and on exit. */
 export const CACHE_WRITE_IDLE_MS = 2000;
 
+/** What watch mode keeps between runs; the cache file is written when idle (see below). */
+export function watchState(): RunState {
+  return { deferCacheWrite: true };
+}
+
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {
   const specRoot = resolve(io.cwd, config.spec);
-  const state: RunState = { deferCacheWrite: true };
+  const state = watchState();
   await runOnce(args, config, io, state);
   io.stdout(`watching ${config.spec} for changes (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;

@@ -6,13 +6,14 @@
  * watch is measured in-process, as it runs. Corpora are copied to a temp
  * folder (never into the project) so edits do not touch ../shared.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../generator/cli/config.ts";
 import { parseCliArgs } from "../../generator/cli/args.ts";
-import { runOnce, type RunState } from "../../generator/cli/main.ts";
+import { runOnce } from "../../generator/cli/main.ts";
+import { watchState } from "../../generator/cli/watch.ts";
 import { listSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
 import { CORPORA, HAS_SHARED, PROJECT_ROOT } from "../support/shared.ts";
@@ -23,6 +24,8 @@ const CLI = join(PROJECT_ROOT, "dist/cli/bin.js");
 interface Run {
   ms: number;
   rssMb: number;
+  /** The CLI's own `--timings` line: where the run's time went. */
+  timings: string;
 }
 
 function median(values: number[]): number {
@@ -30,27 +33,43 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function timeCli(cwd: string, args: string[]): Run {
+function medianRun(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+}
+
+/**
+ * One CLI process, timed from the parent. Only runs that report memory go
+ * through /usr/bin/time (bash and time add ~50 ms of their own start-up).
+ */
+function timeCli(cwd: string, args: string[], withRss = false): Run {
   const started = performance.now();
-  const result = execFileSync("bash", ["-c", `/usr/bin/time -f 'peak-rss-kb=%M' "$@" 2>&1 >/dev/null | tail -1`, "time", process.execPath, CLI, ...args], { cwd, encoding: "utf8" });
+  const result = withRss
+    ? execFileSync("bash", ["-c", `/usr/bin/time -f 'peak-rss-kb=%M' "$@" 2>&1 >/dev/null`, "time", process.execPath, CLI, ...args, "--timings"], { cwd, encoding: "utf8" })
+    : (spawnSync(process.execPath, [CLI, ...args, "--timings"], { cwd, encoding: "utf8" }).stderr ?? "");
   const ms = performance.now() - started;
   const rss = /peak-rss-kb=(\d+)/.exec(result);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, timings: /^timings: (.*)$/m.exec(result)?.[1] ?? "" };
 }
 
 function largestDoc(specRoot: string): string {
   return listSpecFiles(specRoot).reduce((a, b) => (statSync(a).size >= statSync(b).size ? a : b));
 }
 
+/** The edit: a sentence put in front of the first field's description (cells may be padded), so that the doc's module really changes. */
+const FIRST_ROW_DESCRIPTION = /(\| *:heavy_(?:check_mark|minus_sign): *\| *)/;
+
+/** The smallest doc that has a field row to edit (an empty table's edit would change no output). */
 function smallDoc(specRoot: string): string {
-  return listSpecFiles(specRoot).filter((f) => readFileSync(f, "utf8").includes("## Fields")).reduce((a, b) => (statSync(a).size <= statSync(b).size ? a : b));
+  return listSpecFiles(specRoot)
+    .filter((f) => FIRST_ROW_DESCRIPTION.test(readFileSync(f, "utf8")))
+    .reduce((a, b) => (statSync(a).size <= statSync(b).size ? a : b));
 }
 
-/** A harmless edit: a description sentence appended to the first field row. */
 function editDoc(file: string, n: number): void {
   const text = readFileSync(file, "utf8");
-  const edited = text.replace(/(\| :heavy_(?:check_mark|minus_sign): \|[^|\n]*)/, `$1 Edited ${n}.`);
-  writeFileSync(file, edited === text ? `${text}\n` : edited);
+  const edited = text.replace(FIRST_ROW_DESCRIPTION, `$1Edited ${n}. `);
+  if (edited === text) throw new Error(`bench: nothing to edit in ${file}`);
+  writeFileSync(file, edited);
 }
 
 export interface GenerateBenchRow {
@@ -62,12 +81,14 @@ export interface GenerateBenchRow {
   smallEditMs: number;
   largeEditMs: number;
   watchEditMs: number;
+  /** `--timings` of the median run of some columns. */
+  timings: Record<string, string>;
 }
 
 async function watchEditMs(cwd: string, spec: string, out: string, file: string, rounds: number): Promise<number> {
   const args = parseCliArgs(["--spec", spec, "--out", out, "--package-name", "bench-models"]);
   const config = loadConfig(args, cwd);
-  const state: RunState = {};
+  const state = watchState();
   const io = { cwd, stdout: () => {}, stderr: () => {} };
   await runOnce(args, config, io, state);
   const times: number[] = [];
@@ -97,23 +118,24 @@ export async function benchGenerate(corpusNames: string[]): Promise<GenerateBenc
     for (let i = 0; i < 3; i++) {
       rmSync(join(work, "node_modules"), { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
-      colds.push(timeCli(work, args));
+      colds.push(timeCli(work, args, true));
     }
-    const noChange = median([0, 1, 2].map(() => timeCli(work, args).ms));
+    const noChange = medianRun([0, 1, 2].map(() => timeCli(work, args)));
     const small = smallDoc(spec);
     const large = largestDoc(spec);
-    const smallEdit = median([0, 1, 2].map((i) => (editDoc(small, i), timeCli(work, args).ms)));
-    const largeEdit = median([0, 1, 2].map((i) => (editDoc(large, 10 + i), timeCli(work, args).ms)));
-    const watch = await watchEditMs(work, spec, join(work, "out-watch"), small, 5);
+    const smallEdit = medianRun([0, 1, 2].map((i) => (editDoc(small, i), timeCli(work, args))));
+    const largeEdit = medianRun([0, 1, 2].map((i) => (editDoc(large, 10 + i), timeCli(work, args))));
+    const watch = await watchEditMs(work, spec, join(work, "out-watch"), small, 11);
     rows.push({
       corpus: name,
       docs,
       coldMs: median(colds.map((r) => r.ms)),
       coldRssMb: median(colds.map((r) => r.rssMb)),
-      noChangeMs: noChange,
-      smallEditMs: smallEdit,
-      largeEditMs: largeEdit,
+      noChangeMs: noChange.ms,
+      smallEditMs: smallEdit.ms,
+      largeEditMs: largeEdit.ms,
       watchEditMs: watch,
+      timings: { cold: medianRun(colds).timings, "no change": noChange.timings, "small doc edited": smallEdit.timings },
     });
     rmSync(work, { recursive: true, force: true });
   }
@@ -129,17 +151,32 @@ export function formatGenerateTable(rows: GenerateBenchRow[]): string {
   return [head, sep, ...lines].join("\n");
 }
 
+/** Issue 5's goals for authlete-bc9fa09, each with the measured value. */
+export function formatGoals(row: GenerateBenchRow): string {
+  const goals: Array<[string, number, number, string]> = [
+    ["cold full generate", row.coldMs, 1200, "ms"],
+    ["cold peak RSS", row.coldRssMb, 200, "MB"],
+    ["no-change run", row.noChangeMs, 150, "ms"],
+    ["one small doc edited", row.smallEditMs, 300, "ms"],
+    ["watch per edit", row.watchEditMs, 50, "ms"],
+  ];
+  return goals.map(([what, value, goal, unit]) => `goal ${value <= goal ? "met" : "NOT met"}: ${what} ${value.toFixed(0)} ${unit} (goal ≤ ${goal} ${unit})`).join("\n");
+}
+
 export async function main(): Promise<void> {
   if (!HAS_SHARED) {
     console.log("generate bench: skipped (../shared/corpora not found)");
     return;
   }
   if (!existsSync(CLI)) execFileSync("npm", ["run", "-s", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of 5 in-process edits");
+  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of 11 in-process edits");
   const rows = await benchGenerate(["authlete-bc9fa09", "apideck-6e1795e"]);
   console.log(formatGenerateTable(rows));
   const ratio = rows[1]!.coldMs / rows[1]!.docs / (rows[0]!.coldMs / rows[0]!.docs);
   console.log(`linearity: cold ms/doc on ${rows[1]!.corpus} is ${ratio.toFixed(2)}× that of ${rows[0]!.corpus} (1.0 = linear)`);
+  console.log("\nwhere the time went (the CLI's --timings, median runs; wall time adds Node's own start-up):");
+  for (const row of rows) for (const [what, line] of Object.entries(row.timings)) console.log(`  ${row.corpus}, ${what}: ${line}`);
+  console.log(`\n${formatGoals(rows[0]!)}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
