@@ -6,7 +6,9 @@
 // stay separate chunks, so an up-to-date run never loads the parser or the
 // emitter. ts-morph stays external: printer.ts requires it only to print.
 import { execFileSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -14,7 +16,23 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 // esbuild does not type-check: the TypeScript 7 compiler does (no output).
 execFileSync(process.execPath, [`${root}/node_modules/typescript/bin/tsc`, "-p", `${root}/tsconfig.json`], { stdio: "inherit" });
+// What the cache and the up-to-date stamp know this build by: its sources and
+// the exact dependency versions it bundles (cli/cache.ts adds ts-morph's).
+function buildHash() {
+  const hash = createHash("sha256").update(readFileSync(join(root, "package-lock.json")));
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(relative(root, path)).update(readFileSync(path));
+    }
+  };
+  walk(join(root, "generator"));
+  return hash.digest("hex").slice(0, 32);
+}
+
 await build({
+  define: { __MD_MODEL_CODEGEN_BUILD__: JSON.stringify(buildHash()) },
   absWorkingDir: root,
   entryPoints: { "cli/bin": "generator/cli/bin.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
   outdir: "dist",
