@@ -38,6 +38,8 @@ export interface RunState {
    */
   deferCacheWrite?: boolean;
   unsavedCache?: { file: string; data: CacheData };
+  /** Update the output folder in place (watch mode; see output.ts WriteOptions). */
+  writeInPlace?: boolean;
 }
 
 /** Write a cache that watch mode kept back. */
@@ -154,7 +156,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return finish(0);
   }
 
-  const summary = writeOutput(outDir, files, state.written);
+  const summary = writeOutput(outDir, files, { onDisk: state.written, inPlace: state.writeInPlace === true });
   state.written = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.

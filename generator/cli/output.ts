@@ -79,16 +79,28 @@ function sameBytes(path: string, text: string): boolean {
   }
 }
 
-/** Stage the package next to `out`, then swap it in. */
-export function writeOutput(out: string, files: ReadonlyMap<string, string>, onDisk?: ReadonlyMap<string, string>): WriteSummary {
+export interface WriteOptions {
+  /** What this process wrote there last (watch mode): saves reading every file back. */
+  onDisk?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Update the folder in place, each file atomically (watch mode), instead of
+   * swapping in a staged copy: a swap gives the folder a new identity, and
+   * tools watching it (a dev server, `tsc --watch`) would stop seeing changes.
+   */
+  inPlace?: boolean;
+}
+
+/** Stage the package next to `out`, then swap it in (or update it in place, see WriteOptions). */
+export function writeOutput(out: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteSummary {
   const owned = readOwnedFiles(out);
-  // `onDisk`: what this process wrote there last (watch mode); saves reading every file back.
+  const { onDisk } = options;
   const unchangedAt = (path: string, text: string) => (onDisk?.has(path) ? onDisk.get(path) === text : sameBytes(join(out, path), text));
   const all = new Map(files);
   all.set(MANIFEST, manifestText(files.keys()));
   // Nothing changed: touch nothing (mtimes stay, watchers stay quiet).
   const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
   if (removed === 0 && [...all].every(([path, text]) => unchangedAt(path, text))) return { written: 0, unchanged: all.size, removed: 0 };
+  if (options.inPlace && existsSync(out)) return updateInPlace(out, all, owned, unchangedAt);
   const parent = dirname(resolve(out));
   mkdirSync(parent, { recursive: true });
   const stage = join(parent, `.${basename(out)}.staging-${process.pid}`);
@@ -131,6 +143,46 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, onD
     rmSync(stage, { recursive: true, force: true });
   }
   return { written, unchanged, removed };
+}
+
+/** Write a file atomically: a temp file beside it, renamed over it. */
+function replaceFile(target: string, text: string): void {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Each changed file is replaced atomically; files no longer generated are
+ * removed last. The manifest first lists old and new files together, so an
+ * interrupted update never leaves a file the generator would not own.
+ */
+function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: readonly string[], unchangedAt: (path: string, text: string) => boolean): WriteSummary {
+  const gone = owned.filter((f) => f !== MANIFEST && !all.has(f));
+  if (gone.length) replaceFile(join(out, MANIFEST), manifestText(new Set([...owned.filter((f) => f !== MANIFEST), ...all.keys()].filter((f) => f !== MANIFEST))));
+  let written = 0;
+  let unchanged = 0;
+  for (const [path, text] of all) {
+    if (path === MANIFEST) continue;
+    if (unchangedAt(path, text)) {
+      unchanged++;
+      continue;
+    }
+    mkdirSync(dirname(join(out, path)), { recursive: true });
+    replaceFile(join(out, path), text);
+    written++;
+  }
+  for (const path of gone) rmSync(join(out, path), { force: true });
+  if (unchangedAt(MANIFEST, all.get(MANIFEST)!) && gone.length === 0) unchanged++;
+  else {
+    replaceFile(join(out, MANIFEST), all.get(MANIFEST)!);
+    written++;
+  }
+  return { written, unchanged, removed: gone.length };
 }
 
 export interface CheckResult {

@@ -13,9 +13,13 @@ export const DEBOUNCE_MS = 50;
 /** The cache file is written once edits pause this long, and on exit. */
 export const CACHE_WRITE_IDLE_MS = 2000;
 
-/** What watch mode keeps between runs; the cache file is written when idle (see below). */
+/**
+ * What watch mode keeps between runs. The cache file is written when idle
+ * (see below), and the output folder is updated in place, file by file, so
+ * that tools watching it keep seeing changes.
+ */
 export function watchState(): RunState {
-  return { deferCacheWrite: true };
+  return { deferCacheWrite: true, writeInPlace: true };
 }
 
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {

@@ -3,13 +3,14 @@
  * moment prints its diagnostics and leaves the last good output in place;
  * adding and deleting docs adds and removes their modules.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch as watchFolder, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../generator/cli/args.ts";
 import { loadConfig } from "../../generator/cli/config.ts";
 import { main } from "../../generator/cli/main.ts";
+import { MANIFEST } from "../../generator/cli/output.ts";
 import { watch } from "../../generator/cli/watch.ts";
 import { tempDir } from "../support/generate.ts";
 
@@ -39,10 +40,17 @@ describe("watch mode", () => {
 
     await until(() => stdout.includes("watching spec"), "the first run");
     expect(readFileSync(dts, "utf8")).toContain("First text.");
+    // The folder is updated in place: tools watching it (dev servers, tsc --watch) keep seeing changes.
+    const folder = statSync(join(cwd, "out/models")).ino;
+    const seen: string[] = [];
+    const downstream = watchFolder(join(cwd, "out/models"), (_event, file) => void seen.push(String(file)));
 
     writeFileSync(join(cwd, "spec/pair.md"), pair("Second text."));
     await until(() => existsSync(dts) && readFileSync(dts, "utf8").includes("Second text."), "the edit");
     expect(stdout).toContain("changed: pair.md");
+    await until(() => seen.includes("pair.d.ts"), "a watcher of the output folder to see the edit");
+    downstream.close();
+    expect(statSync(join(cwd, "out/models")).ino).toBe(folder);
 
     const good = readFileSync(dts, "utf8");
     writeFileSync(join(cwd, "spec/pair.md"), pair("Broken.").replace(":heavy_check_mark:", "yes"));
@@ -56,6 +64,9 @@ describe("watch mode", () => {
 
     rmSync(join(cwd, "spec/note.md"));
     await until(() => !existsSync(join(cwd, "out/models/note.js")), "the deleted doc's module to go");
+    const manifest = JSON.parse(readFileSync(join(cwd, "out", MANIFEST), "utf8")) as { files: string[] };
+    expect(manifest.files.filter((f) => f.includes("note"))).toEqual([]);
+    expect(readdirSync(join(cwd, "out/models")).filter((f) => f.includes(".tmp"))).toEqual([]);
 
     controller.abort();
     await expect(done).resolves.toBe(0);
