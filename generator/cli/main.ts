@@ -52,7 +52,10 @@ export function flushCache(state: RunState): void {
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
 async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number }> {
   const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
-  const { parseDocs } = await import("./parse-pool.ts");
+  const { parseDocs, usesWorkers } = await import("./parse-pool.ts");
+  // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
+  // loading it first would only hold TypeScript in memory through the parse (~50 MB more peak RSS).
+  if (!cache && usesWorkers(stale)) void import("../emit/print-units.ts").catch(() => undefined);
   const fresh = new Map((stale.length ? await parseDocs(stale) : []).map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
   for (const doc of docs) {
@@ -112,8 +115,6 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
   const cache = state.cache ?? loadCache(cacheFile);
   timings.lap("load cache");
-  // A cold run will print: load ts-morph while the docs are parsed (in workers for large specs).
-  if (!cache) void import("../emit/print-units.ts").catch(() => undefined);
   const { parsed, reparsed } = await parseWithCache(read.docs, hashes, cache);
   timings.lap(`parse ${reparsed} docs`);
   const { buildSpec, countKinds } = await import("../pipeline.ts");

@@ -53,10 +53,14 @@ function defaultThreads(): number {
   return cores < MIN_PARALLEL_CORES ? 1 : Math.min(cores, 4);
 }
 
+/** Whether parseDocs would hand these docs to worker threads. */
+export function usesWorkers(docs: readonly SourceDoc[], threads = defaultThreads()): boolean {
+  return threads >= 2 && docs.reduce((sum, d) => sum + d.text.length, 0) >= PARALLEL_THRESHOLD_BYTES;
+}
+
 /** Parse docs, in worker threads when there is enough work; results keep the input order. */
 export async function parseDocs(docs: readonly SourceDoc[], threads = defaultThreads()): Promise<ParseOutcome[]> {
-  const bytes = docs.reduce((sum, d) => sum + d.text.length, 0);
-  if (threads < 2 || bytes < PARALLEL_THRESHOLD_BYTES) return parseInline(docs);
+  if (!usesWorkers(docs, threads)) return parseInline(docs);
   // Deal docs out by size so that every worker gets a similar share.
   const buckets: SourceDoc[][] = Array.from({ length: threads }, () => []);
   const loads = new Array<number>(threads).fill(0);
