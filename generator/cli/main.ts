@@ -30,8 +30,6 @@ export interface RunState {
   cache?: CacheData;
   /** The files this process last wrote to the output folder, by package path. */
   written?: Map<string, string>;
-  /** The docs this process last read, by path (with their hashes): unchanged ones are not read again. */
-  docs?: Map<string, { hash: string; text: string }>;
   /**
    * Watch mode keeps the cache in memory and writes it when idle (`flushCache`):
    * serialising megabytes after every edit would cost more than the edit.
@@ -109,11 +107,11 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return finish(0);
   }
 
-  const read = decodeSpec(specFiles, state.docs);
-  const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
-  state.docs = new Map(read.docs.map((doc) => [doc.path, { hash: hashes.get(doc.path)!, text: doc.text }]));
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
   const cache = state.cache ?? loadCache(cacheFile);
+  // Docs whose bytes have a cached parse are not even decoded: a one-doc edit reads one doc.
+  const read = decodeSpec(specFiles, (file) => cache?.parsed[file.path]?.hash === file.hash);
+  const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
   timings.lap("load cache");
   const { parsed, reparsed } = await parseWithCache(read.docs, hashes, cache);
   timings.lap(`parse ${reparsed} docs`);

@@ -123,16 +123,15 @@ export function readSpecFiles(root: string, known?: KnownFiles): SpecFiles {
 
 /**
  * Decode every doc; one that is not UTF-8 becomes an error diagnostic instead.
- * `previous`: docs decoded by an earlier run of this process (watch mode),
- * reused when the hash is the same.
+ * `alreadyParsed(file)`: the file's hash has a cached parse, so only its path
+ * is needed now; it is not read or decoded unless its text is asked for.
  */
-export function decodeSpec(spec: SpecFiles, previous?: ReadonlyMap<string, { hash: string; text: string }>): ReadSpecResult {
+export function decodeSpec(spec: SpecFiles, alreadyParsed?: (file: SpecFile) => boolean): ReadSpecResult {
   const docs: SourceDoc[] = [];
   const diagnostics = [...spec.diagnostics];
   for (const file of spec.files) {
-    const known = previous?.get(file.path);
-    if (known && known.hash === file.hash) {
-      docs.push({ path: file.path, text: known.text });
+    if (alreadyParsed?.(file)) {
+      docs.push(lazyDoc(file));
       continue;
     }
     if (!file.bytes) {
@@ -145,6 +144,22 @@ export function decodeSpec(spec: SpecFiles, previous?: ReadonlyMap<string, { has
     if (diagnostic) diagnostics.push(diagnostic);
   }
   return { docs, diagnostics };
+}
+
+/** A doc whose text is read and decoded on first use. */
+function lazyDoc(file: SpecFile): SourceDoc {
+  let text: string | undefined;
+  return {
+    path: file.path,
+    get text() {
+      if (text === undefined) {
+        const { doc } = decodeDoc(file.path, file.bytes ?? readFileSync(file.absolute));
+        if (!doc) throw new Error(`${file.path} is no longer valid UTF-8: it changed while being read`);
+        text = doc.text;
+      }
+      return text;
+    },
+  };
 }
 
 export function readSpec(root: string): ReadSpecResult {

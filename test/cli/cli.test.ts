@@ -255,6 +255,19 @@ describe("up to date (nothing read, parsed or printed)", () => {
     expect(dependencyVersions()).toEqual(["ts-morph", "unified", "remark-parse", "remark-gfm"].map((name) => `${name}@${versionOf(name)}`));
   });
 
+  it("a doc with a cached parse is neither read nor decoded unless its text is asked for", () => {
+    const cwd = project();
+    const root = join(cwd, "spec");
+    const { size, mtimeMs } = statSync(join(root, "pair.md"));
+    const spec = readSpecFiles(root, { files: { "pair.md": [size, mtimeMs, "cached"] }, recordedAt: mtimeMs + 5000 });
+    const read = decodeSpec(spec, (file) => file.hash === "cached");
+    const pair = spec.files.find((f) => f.path === "pair.md")!;
+    expect(pair.bytes).toBeUndefined();
+    expect(read.docs.map((d) => d.path)).toEqual(["ops/answer.md", "ops/lookup.md", "pair.md", "status.md"]);
+    const doc = read.docs.find((d) => d.path === "pair.md")!;
+    expect(doc.text).toBe(DOCS["pair.md"]);
+  });
+
   it("warnings are reported again, and --max-warnings still applies", async () => {
     const cwd = project({ ...DOCS, "mything.md": WARNING_DOC });
     expect((await run(cwd)).code).toBe(0);
