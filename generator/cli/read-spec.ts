@@ -14,17 +14,26 @@ export interface ReadSpecResult {
 
 /** Every file below `root`, sorted; dotfiles and dot-folders are skipped unless asked for. */
 export function listSpecFiles(root: string, includeDotfiles = false): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
+  return listFiles(root, includeDotfiles).map((f) => f.absolute);
+}
+
+/**
+ * Every file below `root` with its `/`-separated path relative to it (built
+ * while walking: path.relative per file was a noticeable part of an
+ * up-to-date run), sorted by absolute path.
+ */
+export function listFiles(root: string, includeDotfiles = false): Array<{ absolute: string; path: string }> {
+  const out: Array<{ absolute: string; path: string }> = [];
+  const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") && !includeDotfiles) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) out.push(path);
+      const absolute = join(dir, entry.name);
+      if (entry.isDirectory()) walk(absolute, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) out.push({ absolute, path: `${prefix}${entry.name}` });
     }
   };
-  walk(root);
-  return out.sort();
+  walk(root, "");
+  return out.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
 }
 
 export function toSpecPath(root: string, file: string): string {
@@ -103,8 +112,7 @@ const RACY_WINDOW_MS = 1000;
 export function readSpecFiles(root: string, known?: KnownFiles): SpecFiles {
   const files: SpecFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const absolute of listSpecFiles(root)) {
-    const path = toSpecPath(root, absolute);
+  for (const { absolute, path } of listFiles(root)) {
     if (!path.toLowerCase().endsWith(".md")) {
       diagnostics.push({ file: path, line: 1, column: 1, severity: "warning", ruleId: "not-markdown", message: "not a markdown doc (.md); ignored" });
       continue;

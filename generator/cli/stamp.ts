@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
-import { listSpecFiles, toSpecPath, type KnownFiles, type SpecFiles } from "./read-spec.ts";
+import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
 
 export interface Stamp {
   /** Hash of everything the output depends on (see `inputFingerprint`). */
@@ -61,22 +61,18 @@ export function outputStats(outDir: string, paths: Iterable<string>): Record<str
  * (a full run would refuse a folder with files it did not write).
  */
 export function outputsIntact(outDir: string, recorded: Stamp["outputs"]): boolean {
-  let present: string[];
+  let present: Array<{ absolute: string; path: string }>;
   try {
-    present = listSpecFiles(outDir, true).map((f) => toSpecPath(outDir, f)).filter((f) => !f.startsWith("node_modules/"));
+    present = listFiles(outDir, true).filter((f) => !f.path.startsWith("node_modules/"));
   } catch {
     return false;
   }
   if (present.length !== Object.keys(recorded).length) return false;
-  for (const path of present) {
+  for (const { absolute, path } of present) {
     const record = recorded[path];
     if (!record) return false;
-    try {
-      const stat = statSync(join(outDir, path));
-      if (stat.size !== record[0] || stat.mtimeMs !== record[1]) return false;
-    } catch {
-      return false;
-    }
+    const stat = statSync(absolute, { throwIfNoEntry: false });
+    if (!stat || stat.size !== record[0] || stat.mtimeMs !== record[1]) return false;
   }
   return true;
 }
