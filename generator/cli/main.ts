@@ -31,20 +31,23 @@ export interface RunState {
   /** The files this process last wrote to the output folder, by package path. */
   written?: Map<string, string>;
   /**
-   * Watch mode keeps the cache in memory and writes it when idle (`flushCache`):
-   * serialising megabytes after every edit would cost more than the edit.
+   * Watch mode keeps the cache (and the stamp, taken after each write) in
+   * memory and writes them when idle (`flushCache`): serialising megabytes
+   * after every edit would cost more than the edit.
    */
   deferCacheWrite?: boolean;
   unsavedCache?: { file: string; data: CacheData };
+  unsavedStamp?: { file: string; stamp: Stamp };
   /** Update the output folder in place (watch mode; see output.ts WriteOptions). */
   writeInPlace?: boolean;
 }
 
-/** Write a cache that watch mode kept back. */
+/** Write the cache and stamp that watch mode kept back. */
 export function flushCache(state: RunState): void {
-  if (!state.unsavedCache) return;
-  saveCache(state.unsavedCache.file, state.unsavedCache.data);
+  if (state.unsavedCache) saveCache(state.unsavedCache.file, state.unsavedCache.data);
+  if (state.unsavedStamp) saveStamp(state.unsavedStamp.file, state.unsavedStamp.stamp);
   delete state.unsavedCache;
+  delete state.unsavedStamp;
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
@@ -92,7 +95,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
 
   // An up-to-date run reads only stats and the stamp: no doc is read, decoded or parsed.
   const stampFile = stampPath(io.cwd, specRoot, outDir);
-  const stamp = args.check || args.stats ? undefined : loadStamp(stampFile);
+  const stamp = args.check || args.stats ? undefined : (state.unsavedStamp?.stamp ?? loadStamp(stampFile));
   const specFiles = readSpecFiles(specRoot, knownFiles(stamp));
   const generatorVersion = currentGeneratorVersion();
   const fingerprintOptions = { ...emitOptions, specRoot };
@@ -162,16 +165,18 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
     state.cache = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
     state.unsavedCache = { file: cacheFile, data: state.cache };
-    if (!state.deferCacheWrite) flushCache(state);
   } else state.cache = cache;
-  saveStamp(stampFile, {
+  // Output stats are taken now, right after writing: an edit made later must not look intact.
+  const nextStamp: Stamp = {
     inputs: inputFingerprint(generatorVersion, fingerprintOptions, specFiles),
     outputs: outputStats(outDir, state.written.keys()),
     docs: docRecords(specFiles),
     recordedAt: Date.now(),
     warnings: diagnostics,
     kinds,
-  });
+  };
+  state.unsavedStamp = { file: stampFile, stamp: nextStamp };
+  if (!state.deferCacheWrite) flushCache(state);
   timings.lap("save cache");
   if (changes && changes.length > 0) {
     const { formatChanges } = await import("../ir/changes.ts");
