@@ -80,25 +80,28 @@ export interface GenerateBenchRow {
   noChangeMs: number;
   smallEditMs: number;
   largeEditMs: number;
+  /** Median of the first 11 edits of a watch session, and of the 11 after them. */
   watchEditMs: number;
+  watchWarmEditMs: number;
   /** `--timings` of the median run of some columns. */
   timings: Record<string, string>;
 }
 
-async function watchEditMs(cwd: string, spec: string, out: string, file: string, rounds: number): Promise<number> {
+/** Watch edits in one process: the median of the first `rounds` (JIT still warming) and of the `rounds` after them. */
+async function watchEditMs(cwd: string, spec: string, out: string, file: string, rounds: number): Promise<{ first: number; warm: number }> {
   const args = parseCliArgs(["--spec", spec, "--out", out, "--package-name", "bench-models"]);
   const config = loadConfig(args, cwd);
   const state = watchState();
   const io = { cwd, stdout: () => {}, stderr: () => {} };
   await runOnce(args, config, io, state);
   const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
+  for (let i = 0; i < 2 * rounds; i++) {
     editDoc(file, 1000 + i);
     const started = performance.now();
     await runOnce(args, config, io, state);
     times.push(performance.now() - started);
   }
-  return median(times);
+  return { first: median(times.slice(0, rounds)), warm: median(times.slice(rounds)) };
 }
 
 export async function benchGenerate(corpusNames: string[]): Promise<GenerateBenchRow[]> {
@@ -134,7 +137,8 @@ export async function benchGenerate(corpusNames: string[]): Promise<GenerateBenc
       noChangeMs: noChange.ms,
       smallEditMs: smallEdit.ms,
       largeEditMs: largeEdit.ms,
-      watchEditMs: watch,
+      watchEditMs: watch.first,
+      watchWarmEditMs: watch.warm,
       timings: { cold: medianRun(colds).timings, "no change": noChange.timings, "small doc edited": smallEdit.timings },
     });
     rmSync(work, { recursive: true, force: true });
@@ -143,10 +147,10 @@ export async function benchGenerate(corpusNames: string[]): Promise<GenerateBenc
 }
 
 export function formatGenerateTable(rows: GenerateBenchRow[]): string {
-  const head = "| corpus | docs | cold full (ms) | cold peak RSS (MB) | ms/doc cold | no change (ms) | small doc edited (ms) | largest doc edited (ms) | watch per edit (ms) |";
-  const sep = "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const head = "| corpus | docs | cold full (ms) | cold peak RSS (MB) | ms/doc cold | no change (ms) | small doc edited (ms) | largest doc edited (ms) | watch per edit (ms) | watch, edits 12-22 (ms) |";
+  const sep = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
   const lines = rows.map((r) =>
-    `| ${r.corpus} | ${r.docs} | ${r.coldMs.toFixed(0)} | ${r.coldRssMb.toFixed(0)} | ${(r.coldMs / r.docs).toFixed(2)} | ${r.noChangeMs.toFixed(0)} | ${r.smallEditMs.toFixed(0)} | ${r.largeEditMs.toFixed(0)} | ${r.watchEditMs.toFixed(1)} |`,
+    `| ${r.corpus} | ${r.docs} | ${r.coldMs.toFixed(0)} | ${r.coldRssMb.toFixed(0)} | ${(r.coldMs / r.docs).toFixed(2)} | ${r.noChangeMs.toFixed(0)} | ${r.smallEditMs.toFixed(0)} | ${r.largeEditMs.toFixed(0)} | ${r.watchEditMs.toFixed(1)} | ${r.watchWarmEditMs.toFixed(1)} |`,
   );
   return [head, sep, ...lines].join("\n");
 }
@@ -158,7 +162,8 @@ export function formatGoals(row: GenerateBenchRow): string {
     ["cold peak RSS", row.coldRssMb, 200, "MB"],
     ["no-change run", row.noChangeMs, 150, "ms"],
     ["one small doc edited", row.smallEditMs, 300, "ms"],
-    ["watch per edit", row.watchEditMs, 50, "ms"],
+    ["watch per edit (first 11 edits)", row.watchEditMs, 50, "ms"],
+    ["watch per edit (edits 12-22)", row.watchWarmEditMs, 50, "ms"],
   ];
   return goals.map(([what, value, goal, unit]) => `goal ${value <= goal ? "met" : "NOT met"}: ${what} ${value.toFixed(0)} ${unit} (goal ≤ ${goal} ${unit})`).join("\n");
 }
@@ -169,7 +174,7 @@ export async function main(): Promise<void> {
     return;
   }
   if (!existsSync(CLI)) execFileSync("npm", ["run", "-s", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of 11 in-process edits");
+  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of the first 11 in-process edits, and of the 11 after them");
   const rows = await benchGenerate(["authlete-bc9fa09", "apideck-6e1795e"]);
   console.log(formatGenerateTable(rows));
   const ratio = rows[1]!.coldMs / rows[1]!.docs / (rows[0]!.coldMs / rows[0]!.docs);
