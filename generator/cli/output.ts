@@ -158,12 +158,15 @@ function replaceFile(target: string, text: string): void {
 
 /**
  * Each changed file is replaced atomically; files no longer generated are
- * removed last. The manifest first lists old and new files together, so an
- * interrupted update never leaves a file the generator would not own.
+ * removed last. When files come or go, the manifest first lists old and new
+ * together, so an interrupted update never leaves a file the generator
+ * would not own (the next run would refuse the folder).
  */
 function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: readonly string[], unchangedAt: (path: string, text: string) => boolean): WriteSummary {
   const gone = owned.filter((f) => f !== MANIFEST && !all.has(f));
-  if (gone.length) replaceFile(join(out, MANIFEST), manifestText(new Set([...owned.filter((f) => f !== MANIFEST), ...all.keys()].filter((f) => f !== MANIFEST))));
+  const ownedNow = new Set(owned);
+  const added = [...all.keys()].filter((f) => f !== MANIFEST && !ownedNow.has(f));
+  if (gone.length || added.length) replaceFile(join(out, MANIFEST), manifestText(new Set([...owned, ...added].filter((f) => f !== MANIFEST))));
   let written = 0;
   let unchanged = 0;
   for (const [path, text] of all) {

@@ -8,7 +8,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
 import { main } from "../../generator/cli/main.ts";
-import { MANIFEST } from "../../generator/cli/output.ts";
+import { MANIFEST, writeOutput } from "../../generator/cli/output.ts";
 import { dependencyVersions } from "../../generator/cli/cache.ts";
 import { decodeSpec, readSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
@@ -161,6 +161,39 @@ describe("generate", () => {
     writeDoc(cwd, "generated/node_modules/dep/index.js", "export {};");
     expect((await run(cwd)).code).toBe(0);
     expect(readFileSync(join(cwd, "generated/node_modules/dep/index.js"), "utf8")).toBe("export {};");
+  });
+});
+
+describe("writing in place (watch mode)", () => {
+  const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+  it("replaces changed files, removes dropped ones and keeps the folder itself", () => {
+    const out = join(project(), "out");
+    writeOutput(out, files({ "a.js": "a1", "sub/b.js": "b1", "c.js": "c1" }));
+    const folder = statSync(out).ino;
+    const summary = writeOutput(out, files({ "a.js": "a2", "sub/b.js": "b1", "d.js": "d1" }), { inPlace: true });
+    expect(summary).toEqual({ written: 3, unchanged: 1, removed: 1 });
+    expect(statSync(out).ino).toBe(folder);
+    expect(snapshot(out)).toEqual(snapshot((() => {
+      const fresh = join(project(), "out");
+      writeOutput(fresh, files({ "a.js": "a2", "sub/b.js": "b1", "d.js": "d1" }));
+      return fresh;
+    })()));
+  });
+
+  it("an update that fails midway leaves whole files, no temp files, and a manifest owning old and new", () => {
+    const out = join(project(), "out");
+    writeOutput(out, files({ "a.js": "a1", "z.js/x": "x" }));
+    // z.js is a folder the generator wrote: a new file of that name cannot replace it, after a.js and b.js were written.
+    expect(() => writeOutput(out, files({ "a.js": "a2", "b.js": "b1", "z.js/x": "x", "z.js": "z1" }), { inPlace: true })).toThrow();
+    expect(readFileSync(join(out, "a.js"), "utf8")).toBe("a2");
+    expect(readFileSync(join(out, "b.js"), "utf8")).toBe("b1");
+    expect(readdirSync(out).filter((f) => f.includes(".tmp"))).toEqual([]);
+    const owned = (JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as { files: string[] }).files;
+    expect(owned).toEqual(["a.js", "b.js", "z.js", "z.js/x"]);
+    // The next run still owns every file there, so it can replace the folder.
+    writeOutput(out, files({ "a.js": "a3" }));
+    expect([...snapshot(out).keys()]).toEqual([MANIFEST, "a.js"]);
   });
 });
 
