@@ -5,6 +5,8 @@
  * are mapped back, so diagnostics and IR still point at the original text.
  */
 
+import { fencedLines } from "./block-lines.ts";
+
 export interface Compacted {
   text: string;
   /** Map a 1-based line/column of `text` back to the original doc. */
@@ -19,11 +21,10 @@ export function compactTables(original: string): Compacted {
   const lines = original.split("\n");
   // Per changed line: sorted [compactedColumn, removedBeforeIt] breakpoints.
   const maps = new Map<number, Array<[number, number]>>();
-  let inFence = false;
+  const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence || !line.trimStart().startsWith("|")) continue;
+    if (fenced[i] || !line.trimStart().startsWith("|")) continue;
     const breaks: Array<[number, number]> = [];
     let removed = 0;
     const rewrite = (pattern: RegExp, keep: (match: string) => string) => (source: string) =>

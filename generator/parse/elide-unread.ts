@@ -27,7 +27,8 @@
  */
 import type { Root } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
-import { FENCE, isDelimiter, maskFreeText } from "./mask-free-text.ts";
+import { fencedLines, splitAtPipes } from "./block-lines.ts";
+import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
 
 /** What remark parses: the cut text, and per 1-based line its sorted [cutColumnIndex, removedSoFar] breakpoints. */
 interface Cut {
@@ -54,35 +55,28 @@ function cutStretch(text: string, keep: boolean): { head: string; tail: string; 
   return keep ? { head: text.slice(0, first) + "\u00b7", tail: text.slice(last + 1), removed: last - first } : { head: text.slice(0, first), tail: text.slice(last + 1), removed: last - first + 1 };
 }
 
-/** Cut the cells after the third of a row, split as maskRow and GFM split them; breakpoints go to `breaks`. */
+/** Cut the cells after the third of a row, split as GFM splits them; breakpoints go to `breaks`. */
 function cutRow(line: string, breaks: Array<[number, number]>): string {
+  const parts = splitAtPipes(line);
   let out = "";
   let removed = 0;
-  let cell = -1;
-  let from = 0;
-  for (let i = 0; i <= line.length; i++) {
-    const ch = line[i];
-    if (ch === "\\" && (line[i + 1] === "\\" || line[i + 1] === "|")) {
-      i++;
-      continue;
+  parts.forEach((content, k) => {
+    if (k > 0) out += "|";
+    // Part k is cell k (part 0 precedes the first pipe). An Example cell (the fifth) keeps a `·`: its
+    // first child gives the example's position. A cell without a pipe after it keeps one too: blank
+    // at the end of the line, it would be no cell.
+    const cell = k - 1;
+    const cut = cell >= 3 ? cutStretch(content, cell === 4 || k === parts.length - 1) : undefined;
+    if (!cut) {
+      out += content;
+      return;
     }
-    if (ch !== "|" && i !== line.length) continue;
-    // `line[from, i)` is one cell's content (cell -1: what precedes the first pipe).
-    const content = line.slice(from, i);
-    // An Example cell (the fifth) keeps a `·`: its first child gives the example's position. A
-    // cell without a pipe after it keeps one too: blank at the end of the line, it would be no cell.
-    const cut = cell >= 3 ? cutStretch(content, cell === 4 || ch !== "|") : undefined;
-    if (cut) {
-      out += cut.head;
-      removed += cut.removed;
-      // Columns from here on sit `removed` columns left of where they are in the full text.
-      breaks.push([out.length, removed]);
-      out += cut.tail;
-    } else out += content;
-    out += ch ?? "";
-    cell++;
-    from = i + 1;
-  }
+    out += cut.head;
+    removed += cut.removed;
+    // Columns from here on sit `removed` columns left of where they are in the full text.
+    breaks.push([out.length, removed]);
+    out += cut.tail;
+  });
   return out;
 }
 
@@ -90,18 +84,10 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
   const lines = masked.split("\n");
   const breaks = new Map<number, Array<[number, number]>>();
   const rows = new Set<number>();
-  let fence: string | undefined;
+  const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const open = FENCE.exec(line);
-    if (fence) {
-      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length && line.trim() === open[1]) fence = undefined;
-      continue;
-    }
-    if (open) {
-      fence = open[1]!;
-      continue;
-    }
+    if (fenced[i]) continue;
     const from = prose.get(i);
     if (from !== undefined) {
       // The `·` keeps the line a paragraph line: blank, it would end the paragraph.

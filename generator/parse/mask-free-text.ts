@@ -24,11 +24,12 @@
  * thousands of unclosed `<!--` in one heading).
  */
 
+import { splitAtPipes, fencedLines } from "./block-lines.ts";
+
 export const LONG = 2000;
 
 // Tested on lines without trailing blanks: `[ \t]*$` after a repetition backtracks quadratically.
 const DELIMITER_TRIMMED = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
-export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const UNDERLINE_TRIMMED = /^ {0,3}(?:=+|-+)$/;
 const THEMATIC_TRIMMED = /^ {0,3}([-*_])(?:[ \t]*\1){2,}$/;
 export const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd());
@@ -42,24 +43,9 @@ function mask(text: string): string {
 
 /** Mask the cells after the third of a table row (a line starting with `|`). */
 function maskRow(line: string): string {
-  const start = line.indexOf("|");
-  let cell = 0;
-  let out = line.slice(0, start + 1);
-  let from = start + 1;
-  for (let i = start + 1; i <= line.length; i++) {
-    const ch = line[i];
-    if (ch === "\\" && (line[i + 1] === "\\" || line[i + 1] === "|")) {
-      i++;
-      continue;
-    }
-    if (ch === "|" || i === line.length) {
-      const content = line.slice(from, i);
-      out += (cell >= 3 ? mask(content) : content) + (ch ?? "");
-      cell++;
-      from = i + 1;
-    }
-  }
-  return out;
+  return splitAtPipes(line)
+    .map((part, k) => (k > 3 ? mask(part) : part))
+    .join("|");
 }
 
 export interface Masked {
@@ -73,21 +59,13 @@ export function maskFreeText(text: string): Masked {
   if (text.length <= LONG) return { text, prose };
   const lines = text.split("\n");
   let changed = false;
-  let fence: string | undefined;
   let inValues = false;
   // Lines that may hold prose: outside fences and outside `## Values`.
   const isProse: boolean[] = [];
+  const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const open = FENCE.exec(line);
-    if (fence) {
-      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length && line.trim() === open[1]) fence = undefined;
-      continue;
-    }
-    if (open) {
-      fence = open[1]!;
-      continue;
-    }
+    if (fenced[i]) continue;
     const h2 = /^ {0,3}##(?:[ \t](.*)|$)/.exec(line);
     if (h2) inValues = /values/i.test(h2[1] ?? "");
     isProse[i] = !inValues;

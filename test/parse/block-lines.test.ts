@@ -1,0 +1,32 @@
+/**
+ * The line facts shared by the passes that run before remark
+ * (block-lines.ts): fenced lines and row cells, as GFM sees them.
+ */
+import { describe, expect, it } from "vitest";
+import { fencedLines, splitAtPipes } from "../../generator/parse/block-lines.ts";
+import { compactTables } from "../../generator/parse/compact-tables.ts";
+import { parseDoc } from "../../generator/parse/doc.ts";
+
+describe("fencedLines", () => {
+  it("a fence closes only with the same character, at least as long, alone on its line", () => {
+    const lines = ["a", "~~~~", "```", "~~~ not a close", "~~~", "~~~~", "b", "   ```ts", "x", "    ```", "```", "c"];
+    expect(fencedLines(lines)).toEqual([false, true, true, true, true, true, false, true, true, true, true, false]);
+  });
+});
+
+describe("splitAtPipes", () => {
+  it("splits at unescaped pipes: `\\|` and `\\\\` are escapes, so `\\\\|` ends a cell", () => {
+    expect(splitAtPipes("| a | b \\| c | d \\\\| e |")).toEqual(["", " a ", " b \\| c ", " d \\\\", " e ", ""]);
+    expect(splitAtPipes("no pipes")).toEqual(["no pipes"]);
+  });
+});
+
+describe("compactTables and fences", () => {
+  it("padding in a table inside a `~~~` fence that holds a ``` line is kept: the code is the doc's text", () => {
+    const code = ["~~~", "```", "| a     | b     |", "~~~"].join("\n");
+    expect(compactTables(code).text).toBe(code);
+    const doc = ["# Thing", "", "## Example Usage", "", code, "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *string* | :heavy_check_mark: | N/A |"].join("\n");
+    const { model } = parseDoc(doc, "thing.md");
+    expect(model?.kind).toBe("object");
+  });
+});
