@@ -3,7 +3,7 @@
  * builders and `printFiles`) in front of ts-morph's structures and printer.
  */
 import type { OptionalKind, StatementStructures, VariableDeclarationStructure, WriterFunction } from "ts-morph";
-import { commentText } from "./escape.ts";
+import { commentText, valueLiteral } from "./escape.ts";
 import { loadTsMorph, saveCodeCache } from "./load-ts-morph.ts";
 
 // ts-morph is CommonJS around a bundled TypeScript: `require` (inside
@@ -84,7 +84,8 @@ export function enumDeclaration(name: string, members: Array<{ name: string; val
     isExported: true,
     hasDeclareKeyword: true,
     docs: docs(doc),
-    members: members.map((m) => ({ name: m.name, value: m.value, docs: docs(m.doc) })),
+    // Written as our own literal: ts-morph's quoting leaves U+2028/U+2029 raw, which TypeScript reads as an unterminated string.
+    members: members.map((m) => ({ name: m.name, initializer: valueLiteral(m.value), docs: docs(m.doc) })),
   };
 }
 

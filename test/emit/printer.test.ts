@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { EmitContext } from "../../generator/emit/context.ts";
 import { barrelPlans } from "../../generator/emit/barrels.ts";
 import { modelModule } from "../../generator/emit/model-module.ts";
-import { declareFunction, exportFrom, functionDeclaration, importDeclaration, printFiles, reindent, typeAlias, type Doc, type FilePlan, type Statement } from "../../generator/emit/printer.ts";
+import { declareFunction, enumDeclaration, exportFrom, functionDeclaration, importDeclaration, printFiles, reindent, typeAlias, type Doc, type FilePlan, type Statement } from "../../generator/emit/printer.ts";
 import { planUnits } from "../../generator/emit/units.ts";
 import { generateFolder } from "../support/generate.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
@@ -73,5 +73,14 @@ describe("printFiles", () => {
       { kind: StructureKind.Function, name: "isA", isExported: true, hasDeclareKeyword: true, docs: [], parameters: [{ ...value, hasQuestionToken: false }], returnType: "value is A" },
     ];
     expect(printFiles([{ path: "x.d.ts", statements: ours }]).get("x.d.ts")).toBe(reference(plain));
+  });
+});
+
+describe("enum members", () => {
+  it("values are our escaped literals: U+2028/U+2029, quotes and newlines never end the string", () => {
+    const text = printFiles([{ path: "e.d.ts", statements: ["// header", enumDeclaration("E", [{ name: "A", value: "a\u2028b\u2029c\"d\n" }, { name: "B", value: 2 }])] }]).get("e.d.ts")!;
+    expect(text).toContain('A = "a\\u2028b\\u2029c\\"d\\n",');
+    expect(text).toContain("B = 2");
+    expect(text).not.toMatch(/[\u2028\u2029]/);
   });
 });
