@@ -138,6 +138,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const { emitPackage } = await import("../emit/index.ts");
   const { loadRuntimeSources } = await import("./runtime-sources.ts");
   const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined);
+  // After printing, ts-morph's V8 code cache also holds the printer's code: store it for the next process.
+  if (emitted.printed > 0) (await import("../emit/load-ts-morph.ts")).saveCodeCache();
   timings.lap(`emit ${emitted.printed} units`);
   const files = emitted.files;
   const kinds = countKinds(built.spec);

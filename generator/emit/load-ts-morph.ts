@@ -105,7 +105,8 @@ function readCache(file: string): Buffer | undefined {
 
 /**
  * Writes the cache for the modules that had none, once, after the first
- * print (so it includes what printing compiled). Atomic per file (write,
+ * print (so it includes what printing compiled). Called by the CLI: the
+ * emitter itself writes no files. Atomic per file (write,
  * then rename); drops files left by other versions. Failures are ignored.
  */
 export function saveCodeCache(): void {

@@ -4,7 +4,7 @@
  */
 import type { OptionalKind, StatementStructures, VariableDeclarationStructure, WriterFunction } from "ts-morph";
 import { commentText, valueLiteral } from "./escape.ts";
-import { loadTsMorph, saveCodeCache } from "./load-ts-morph.ts";
+import { loadTsMorph } from "./load-ts-morph.ts";
 
 // ts-morph is CommonJS around a bundled TypeScript: `require` (inside
 // loadTsMorph) loads it ~0.4 s faster than `import`, which first scans the
@@ -165,12 +165,6 @@ const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n" } as const;
  * the count comes out wrong and every file is printed plainly, one by one.
  */
 export function printFiles(plans: readonly FilePlan[]): Map<string, string> {
-  const out = print(plans);
-  saveCodeCache(); // after printing: the cache then holds the printer's code too
-  return out;
-}
-
-function print(plans: readonly FilePlan[]): Map<string, string> {
   const out = new Map<string, string>();
   const batch: FilePlan[] = [];
   for (const plan of plans) {
