@@ -10,12 +10,13 @@
  * is most of a one-doc-edited run that is not spent printing.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, Model, Spec } from "../ir/types.ts";
+import { writeFileAtomic } from "./write-atomic.ts";
 
 export interface ParsedEntry {
   hash: string;
@@ -113,10 +114,7 @@ export function loadCache(path: string): CacheData | undefined {
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */
 export function saveCache(path: string, data: CacheData): void {
   try {
-    mkdirSync(join(path, ".."), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, serialize(data));
-    renameSync(temp, path);
+    writeFileAtomic(path, serialize(data), true);
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

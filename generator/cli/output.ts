@@ -10,6 +10,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, stat
 import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve, sep } from "node:path";
 import { listSpecFiles, toSpecPath } from "./read-spec.ts";
+import { writeFileAtomic } from "./write-atomic.ts";
 
 export const MANIFEST = ".md-model-codegen-manifest.json";
 
@@ -145,17 +146,6 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, opt
   return { written, unchanged, removed };
 }
 
-/** Write a file atomically: a temp file beside it, renamed over it. */
-function replaceFile(target: string, text: string): void {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-
 /**
  * Each changed file is replaced atomically; files no longer generated are
  * removed last. When files come or go, the manifest first lists old and new
@@ -166,7 +156,7 @@ function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: rea
   const gone = owned.filter((f) => f !== MANIFEST && !all.has(f));
   const ownedNow = new Set(owned);
   const added = [...all.keys()].filter((f) => f !== MANIFEST && !ownedNow.has(f));
-  if (gone.length || added.length) replaceFile(join(out, MANIFEST), manifestText(new Set([...owned, ...added].filter((f) => f !== MANIFEST))));
+  if (gone.length || added.length) writeFileAtomic(join(out, MANIFEST), manifestText(new Set([...owned, ...added].filter((f) => f !== MANIFEST))));
   let written = 0;
   let unchanged = 0;
   for (const [path, text] of all) {
@@ -176,13 +166,13 @@ function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: rea
       continue;
     }
     mkdirSync(dirname(join(out, path)), { recursive: true });
-    replaceFile(join(out, path), text);
+    writeFileAtomic(join(out, path), text);
     written++;
   }
   for (const path of gone) rmSync(join(out, path), { force: true });
   if (unchangedAt(MANIFEST, all.get(MANIFEST)!) && gone.length === 0) unchanged++;
   else {
-    replaceFile(join(out, MANIFEST), all.get(MANIFEST)!);
+    writeFileAtomic(join(out, MANIFEST), all.get(MANIFEST)!);
     written++;
   }
   return { written, unchanged, removed: gone.length };

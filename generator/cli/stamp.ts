@@ -7,10 +7,11 @@
  * way). Anything else falls through to a full, cache-assisted run.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
 import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
+import { writeFileAtomic } from "./write-atomic.ts";
 
 export interface Stamp {
   /** Hash of everything the output depends on (see `inputFingerprint`). */
@@ -91,10 +92,7 @@ export function loadStamp(path: string): Stamp | undefined {
 /** Atomic like the cache; a stamp that cannot be written only costs speed next time. */
 export function saveStamp(path: string, stamp: Stamp): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(stamp));
-    renameSync(temp, path);
+    writeFileAtomic(path, JSON.stringify(stamp), true);
   } catch {
     // ignored on purpose
   }
