@@ -3,7 +3,7 @@
  * reads the spec folder and writes the result; tests call this directly.
  */
 import { checkExportClashes, type EnumStyle } from "./ir/naming.ts";
-import { resolveSpec } from "./ir/resolve.ts";
+import { resolveSpec, type ResolveMemo } from "./ir/resolve.ts";
 import type { Diagnostic, Model, ModelKind, Spec } from "./ir/types.ts";
 import { idOf, parseDoc } from "./parse/doc.ts";
 
@@ -30,8 +30,17 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-/** Parse every doc and resolve the spec; no spec when any error was found. */
-export function buildSpec(docs: readonly SourceDoc[], options: Pick<GenerateOptions, "rootPath" | "enumStyle">, parsed?: ReadonlyMap<string, { model?: Model; diagnostics: Diagnostic[] }>): BuildResult {
+/**
+ * Parse every doc (or take its result from `parsed`) and resolve the spec;
+ * no spec when any error was found. `memo` carries resolved models from
+ * earlier builds of the same spec (watch mode).
+ */
+export function buildSpec(
+  docs: readonly SourceDoc[],
+  options: Pick<GenerateOptions, "rootPath" | "enumStyle">,
+  parsed?: ReadonlyMap<string, { model?: Model; diagnostics: Diagnostic[] }>,
+  memo?: ResolveMemo,
+): BuildResult {
   const diagnostics: Diagnostic[] = [];
   const models: Model[] = [];
   const broken = new Set<string>();
@@ -41,7 +50,7 @@ export function buildSpec(docs: readonly SourceDoc[], options: Pick<GenerateOpti
     if (result.model) models.push(result.model);
     else broken.add(idOf(doc.path).id);
   }
-  const resolved = resolveSpec(models, options.rootPath, broken);
+  const resolved = resolveSpec(models, options.rootPath, broken, memo);
   diagnostics.push(...resolved.diagnostics, ...checkExportClashes(resolved.spec, options.enumStyle));
   diagnostics.sort(compareDiagnostics);
   return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics };

@@ -6,6 +6,7 @@
 import { relative, resolve } from "node:path";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import type { Spec } from "../ir/types.ts";
+import type { ResolveMemo } from "../ir/resolve.ts";
 import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
 import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
@@ -40,6 +41,8 @@ export interface RunState {
   unsavedStamp?: { file: string; stamp: Stamp };
   /** Update the output folder in place (watch mode; see output.ts WriteOptions). */
   writeInPlace?: boolean;
+  /** Resolved models of earlier runs (watch mode): only changed docs are resolved again. */
+  resolveMemo?: ResolveMemo;
 }
 
 /** Write the cache and stamp that watch mode kept back. */
@@ -119,7 +122,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const { parsed, reparsed } = await parseWithCache(read.docs, hashes, cache);
   timings.lap(`parse ${reparsed} docs`);
   const { buildSpec, countKinds } = await import("../pipeline.ts");
-  const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed);
+  const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   timings.lap("resolve");
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));

@@ -5,6 +5,7 @@
  */
 import { watch as watchFolder } from "node:fs";
 import { resolve } from "node:path";
+import { createResolveMemo } from "../ir/resolve.ts";
 import type { CliArgs } from "./args.ts";
 import type { ResolvedConfig } from "./config.ts";
 import { flushCache, runOnce, type RunIo, type RunState } from "./main.ts";
@@ -15,11 +16,12 @@ export const CACHE_WRITE_IDLE_MS = 2000;
 
 /**
  * What watch mode keeps between runs. The cache file is written when idle
- * (see below), and the output folder is updated in place, file by file, so
- * that tools watching it keep seeing changes.
+ * (see below), the output folder is updated in place, file by file, so
+ * that tools watching it keep seeing changes, and resolved models are
+ * reused for docs that did not change.
  */
 export function watchState(): RunState {
-  return { deferCacheWrite: true, writeInPlace: true };
+  return { deferCacheWrite: true, writeInPlace: true, resolveMemo: createResolveMemo() };
 }
 
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {

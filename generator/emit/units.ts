@@ -18,6 +18,20 @@ function hash(value: unknown): string {
   return createHash("sha512").update(JSON.stringify(value)).digest("hex").slice(0, 32);
 }
 
+/**
+ * A model's own hash, per model object. Resolved models are not changed
+ * after resolve, and in watch mode the unchanged ones are the same objects
+ * from run to run (ir/resolve.ts ResolveMemo): serialising every model
+ * again was the largest cost of an edit.
+ */
+const modelHashes = new WeakMap<Model, string>();
+
+function modelHash(model: Model): string {
+  let known = modelHashes.get(model);
+  if (known === undefined) modelHashes.set(model, (known = hash(model)));
+  return known;
+}
+
 /** What a referencing module sees of a model. */
 function surface(model: Model, options: EmitOptions, codecs: Set<string>) {
   return {
@@ -36,7 +50,7 @@ export function planUnits(spec: Spec, options: EmitOptions): Unit[] {
   const units: Unit[] = spec.models.map((model) => {
     const targets = [...new Set(modelRefs(model).map((r) => r.target!))].sort();
     const seen = targets.map((id) => surface(byId.get(id)!, options, codecs));
-    return { kind: "model", key: hash(["model", settings, model, seen, codecs.has(model.id)]), model };
+    return { kind: "model", key: hash(["model", settings, modelHash(model), seen, codecs.has(model.id)]), model };
   });
   for (const folder of [...new Set(["", ...spec.folders])].sort()) {
     const members = spec.models.filter((m) => m.folder === folder).map((m) => surface(m, options, codecs));

@@ -1,6 +1,12 @@
 /**
  * The whole-spec step: links become references to model ids, names become
  * safe identifiers, enum members get their names, and models are sorted once.
+ *
+ * What one model resolves to depends only on that model and on the spec's
+ * directory (every model's id, folder, name and kind, the root and the docs
+ * that did not parse). A ResolveMemo keeps each model's result for as long
+ * as the directory stays the same, so watch mode re-resolves only the docs
+ * that changed; the result is the same as without it.
  */
 import { posix } from "node:path";
 import { enumMemberName } from "./enum-member-names.ts";
@@ -11,6 +17,30 @@ import { modelRefs } from "./walk.ts";
 export interface ResolveResult {
   spec: Spec;
   diagnostics: Diagnostic[];
+}
+
+interface ResolvedModel {
+  model: Model;
+  diagnostics: Diagnostic[];
+}
+
+/** Per parsed model object, its resolution under `directory`. Resolved models are shared: treat them as read-only. */
+export interface ResolveMemo {
+  directory?: string;
+  models: WeakMap<Model, ResolvedModel>;
+}
+
+export function createResolveMemo(): ResolveMemo {
+  return { models: new WeakMap() };
+}
+
+/** What resolving any one model may look at besides the model itself. */
+interface Directory {
+  root: string;
+  byId: Map<string, Model>;
+  byFolderAndName: Map<string, Model>;
+  namespaceFolder: (ns: string | undefined) => string | undefined;
+  broken: ReadonlySet<string>;
 }
 
 /**
@@ -37,38 +67,66 @@ function diagnostic(at: Position, severity: Diagnostic["severity"], ruleId: stri
  * @param broken ids of docs that exist but did not parse: their errors are
  *   already reported, so references to them are left unresolved quietly
  *   instead of cascading into "no such doc" errors in every doc that uses them.
+ * @param memo results of earlier calls to reuse (see ResolveMemo).
  */
-export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: ReadonlySet<string> = new Set()): ResolveResult {
-  const diagnostics: Diagnostic[] = [];
-  const models = clone([...parsed]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const byId = new Map(models.map((m) => [m.id, m]));
-  const folders = [...new Set(models.map((m) => m.folder))].sort();
-
-  nameModels(models, diagnostics);
-  for (const model of models) if (model.kind === "enum") nameEnumMembers(model, diagnostics);
-
+export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: ReadonlySet<string> = new Set(), memo?: ResolveMemo): ResolveResult {
+  const sorted = [...parsed].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const root = posix.resolve("/", rootPath);
-  const byFolderAndName = new Map(models.map((m) => [`${m.folder}\0${(m.title ?? m.name).toLowerCase()}`, m]));
-  const namespaceFolder = namespaceFolders(folders, posix.basename(root));
-  for (const model of models) {
-    for (const ref of modelRefs(model)) {
-      const at = ref.position ?? model.position;
-      const target = resolveRef(ref, model, root, byId, byFolderAndName, namespaceFolder, at, diagnostics, broken);
-      if (!target) continue;
-      ref.target = target.id;
-      const linked = ref.link !== undefined;
-      // Union member titles name every kind without links; only field cells follow the link/italic convention.
-      if (model.kind !== "object") continue;
-      if (linked && target.kind === "union")
-        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`${ref.name}\` is linked but is a union doc; union docs are named in italics`));
-      if (!linked && target.kind !== "union")
-        diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`*${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}*\` names ${target.kind === "object" ? "an" : "a"} ${target.kind} doc; those are linked`));
-    }
+  const folders = [...new Set(sorted.map((m) => m.folder))].sort();
+  const directoryKey = JSON.stringify([root, [...broken].sort(), sorted.map((m) => [m.id, m.folder, m.name, m.kind])]);
+  if (memo && memo.directory !== directoryKey) {
+    memo.directory = directoryKey;
+    memo.models = new WeakMap();
   }
+  const directory: Directory = {
+    root,
+    byId: new Map(sorted.map((m) => [m.id, m])),
+    // Keyed by the title as written: resolving names a model only by that (its identifier may differ).
+    byFolderAndName: new Map(sorted.map((m) => [`${m.folder}\0${m.name.toLowerCase()}`, m])),
+    namespaceFolder: namespaceFolders(folders, posix.basename(root)),
+    broken,
+  };
+  const diagnostics: Diagnostic[] = [];
+  const models = sorted.map((input) => {
+    let resolved = memo?.models.get(input);
+    if (!resolved) {
+      resolved = resolveModel(input, directory);
+      memo?.models.set(input, resolved);
+    }
+    diagnostics.push(...resolved.diagnostics);
+    return resolved.model;
+  });
+  findDuplicateNames(models, diagnostics);
   return { spec: { models, folders }, diagnostics };
 }
 
-/** `ns` → folder: a folder whose last segment is `ns`, else the root (`models`, or the root's own name). */
+/** One model's copy with safe names and resolved references, and what was found on the way. */
+function resolveModel(input: Model, directory: Directory): ResolvedModel {
+  const model = clone(input);
+  const diagnostics: Diagnostic[] = [];
+  const name = toIdentifier(model.name);
+  if (name !== model.name) {
+    diagnostics.push(diagnostic(model.position, "warning", "model-name", `title \`${model.name}\` is not a valid identifier; emitted as \`${name}\``));
+    model.title = model.name;
+    model.name = name;
+  }
+  if (model.kind === "enum") nameEnumMembers(model, diagnostics);
+  for (const ref of modelRefs(model)) {
+    const at = ref.position ?? model.position;
+    const target = resolveRef(ref, model, directory, at, diagnostics);
+    if (!target) continue;
+    ref.target = target.id;
+    const linked = ref.link !== undefined;
+    // Union member titles name every kind without links; only field cells follow the link/italic convention.
+    if (model.kind !== "object") continue;
+    if (linked && target.kind === "union")
+      diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`${ref.name}\` is linked but is a union doc; union docs are named in italics`));
+    if (!linked && target.kind !== "union")
+      diagnostics.push(diagnostic(at, "warning", "ref-kind", `\`*${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}*\` names ${target.kind === "object" ? "an" : "a"} ${target.kind} doc; those are linked`));
+  }
+  return { model, diagnostics };
+}
+
 function namespaceFolders(folders: string[], rootName: string): (ns: string | undefined) => string | undefined {
   const map = new Map<string, string>();
   for (const folder of folders) {
@@ -86,13 +144,9 @@ function namespaceFolders(folders: string[], rootName: string): (ns: string | un
 function resolveRef(
   ref: RefType,
   from: Model,
-  root: string,
-  byId: Map<string, Model>,
-  byFolderAndName: Map<string, Model>,
-  namespaceFolder: (ns: string | undefined) => string | undefined,
+  { root, byId, byFolderAndName, namespaceFolder, broken }: Directory,
   at: Position,
   diagnostics: Diagnostic[],
-  broken: ReadonlySet<string>,
 ): Model | undefined {
   const display = `${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}`;
   if (ref.link !== undefined) {
@@ -133,19 +187,14 @@ function linkPath(link: string): string {
   }
 }
 
-function nameModels(models: Model[], diagnostics: Diagnostic[]): void {
+/** Model names are unique within a folder (case-insensitively: they become file and export names). */
+function findDuplicateNames(models: readonly Model[], diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Model>();
   for (const model of models) {
-    const name = toIdentifier(model.name);
-    if (name !== model.name) {
-      diagnostics.push(diagnostic(model.position, "warning", "model-name", `title \`${model.name}\` is not a valid identifier; emitted as \`${name}\``));
-      model.title = model.name;
-      model.name = name;
-    }
-    const key = `${model.folder}\0${name.toLowerCase()}`;
+    const key = `${model.folder}\0${model.name.toLowerCase()}`;
     const first = seen.get(key);
     if (first) {
-      diagnostics.push(diagnostic(model.position, "error", "duplicate-model", `model \`${name}\` is also defined in ${first.id}.md; names are unique within a folder`));
+      diagnostics.push(diagnostic(model.position, "error", "duplicate-model", `model \`${model.name}\` is also defined in ${first.id}.md; names are unique within a folder`));
     } else seen.set(key, model);
   }
 }

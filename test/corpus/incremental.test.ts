@@ -2,20 +2,27 @@
  * "The docs changed": authlete-ebd5607 → 173bed4 → bc9fa09 generated one
  * after another into the same output, incrementally (cache on), must give
  * byte-identical output to a full run of each version, re-parse only the
- * docs that changed, and report the model changes.
+ * docs that changed, and report the model changes. Once as separate runs
+ * (the cache file), once as one watch session (in-memory cache, resolved
+ * models reused, output updated in place).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../generator/cli/args.ts";
 import { loadConfig } from "../../generator/cli/config.ts";
-import { runOnce } from "../../generator/cli/main.ts";
+import { runOnce, type RunState } from "../../generator/cli/main.ts";
+import { watchState } from "../../generator/cli/watch.ts";
 import { listSpecFiles, toSpecPath } from "../../generator/cli/read-spec.ts";
 import { generateFolder, tempDir } from "../support/generate.ts";
 import { AUTHLETE, HAS_SHARED, SKIP_NOTE } from "../support/shared.ts";
 
 describe.skipIf(!HAS_SHARED)(`incremental generate over three authlete versions${SKIP_NOTE}`, () => {
-  it("matches a full run after each version and rebuilds only what changed", async () => {
+  it.each([
+    ["separate runs", () => undefined],
+    ["one watch session", () => watchState()],
+  ] as Array<[string, () => RunState | undefined]>)("%s: match a full run after each version and rebuild only what changed", async (_mode, makeState) => {
+    const state = makeState();
     const cwd = tempDir("incremental");
     const spec = join(cwd, "docs/models");
     const args = parseCliArgs(["--spec", "docs/models", "--out", "out", "--package-name", "authlete-models", "--changes", "changes.json"]);
@@ -33,7 +40,7 @@ describe.skipIf(!HAS_SHARED)(`incremental generate over three authlete versions$
       mkdirSync(spec, { recursive: true });
       cpSync(corpus.specRoot, spec, { recursive: true });
       stdout = "";
-      expect(await runOnce(args, config, io)).toBe(0);
+      expect(await runOnce(args, config, io, state)).toBe(0);
 
       const full = generateFolder(spec, { packageName: "authlete-models" });
       const onDisk = new Map(listSpecFiles(join(cwd, "out")).map((f) => [toSpecPath(join(cwd, "out"), f), readFileSync(f, "utf8")]));

@@ -4,7 +4,7 @@
  * they are written, enum members and model names become identifiers.
  */
 import { describe, expect, it } from "vitest";
-import { resolveSpec } from "../../generator/ir/resolve.ts";
+import { createResolveMemo, resolveSpec } from "../../generator/ir/resolve.ts";
 import type { Diagnostic, EnumModel, Model, ObjectModel, RefType } from "../../generator/ir/types.ts";
 import { modelRefs } from "../../generator/ir/walk.ts";
 import { parseDoc } from "../../generator/parse/doc.ts";
@@ -358,5 +358,60 @@ describe("resolveSpec as a function", () => {
     expect(spec.models.map((m) => m.id)).toEqual(["a", "m/b", "z"]);
     expect(spec.folders).toEqual(["", "m"]);
     expect((spec.models[0] as ObjectModel).fields[0]!.name).toBe("x");
+  });
+});
+
+describe("a resolve memo (watch mode)", () => {
+  const parseAll = (docs: Record<string, string>) => Object.entries(docs).map(([path, text]) => parseDoc(text, path).model!);
+  const sorted = (diagnostics: Diagnostic[]) => summary(diagnostics).sort();
+  const docs = {
+    "pair.md": objectDoc("Pair", [["first", "*string*"]]),
+    "holder.md": objectDoc("Holder", [["p", "[Pair](pair.md)"], ["k", "[Kind](kind.md)"]]),
+    "kind.md": tableEnumDoc("Kind", [["a-b", "x"]]),
+    "bad-name.md": objectDoc("bad-name", []),
+  };
+
+  it("reuses the models that did not change and gives what a fresh resolve gives", () => {
+    const memo = createResolveMemo();
+    const models = parseAll(docs);
+    const first = resolveSpec(models, ROOT, new Set(), memo);
+    expect(first).toEqual(resolveSpec(models, ROOT));
+    // Pair's doc is edited (a new parsed object); the others are the same objects as before.
+    const edited = models.map((m) => (m.id === "pair" ? parseDoc(objectDoc("Pair", [["second", "*number*"]]), "pair.md").model! : m));
+    const second = resolveSpec(edited, ROOT, new Set(), memo);
+    expect(second).toEqual(resolveSpec(edited, ROOT));
+    expect(byId(second.spec.models, "holder")).toBe(byId(first.spec.models, "holder"));
+    expect(byId(second.spec.models, "pair")).not.toBe(byId(first.spec.models, "pair"));
+    expect(sorted(second.diagnostics)).toEqual(["bad-name.md:1:1 warning model-name", "kind.md:7:1 warning enum-member-name"]);
+  });
+
+  it("starts over when what other docs can see changes: a doc removed, retitled, or broken", () => {
+    const memo = createResolveMemo();
+    const models = parseAll(docs);
+    resolveSpec(models, ROOT, new Set(), memo);
+    // Without pair.md, the unchanged holder doc now has a dangling link.
+    const removed = models.filter((m) => m.id !== "pair");
+    const afterRemove = resolveSpec(removed, ROOT, new Set(), memo);
+    expect(afterRemove).toEqual(resolveSpec(removed, ROOT));
+    expect(sorted(afterRemove.diagnostics)).toContain("holder.md:7:9 error dangling-link");
+    // The same doc, broken for a moment: no error of its own from holder.
+    const broken = resolveSpec(removed, ROOT, new Set(["pair"]), memo);
+    expect(broken).toEqual(resolveSpec(removed, ROOT, new Set(["pair"])));
+    expect(sorted(broken.diagnostics)).not.toContain("holder.md:7:9 error dangling-link");
+    // Kind retitled to a union's name form and kind: holder's link now names a union.
+    const retitled = [...models.filter((m) => m.id !== "kind"), parseDoc(unionDoc("Kind", "string", "number"), "kind.md").model!];
+    const afterRetitle = resolveSpec(retitled, ROOT, new Set(), memo);
+    expect(afterRetitle).toEqual(resolveSpec(retitled, ROOT));
+    expect(sorted(afterRetitle.diagnostics)).toContain("holder.md:8:9 warning ref-kind");
+  });
+
+  it("a duplicate name is found whichever of the two docs changed", () => {
+    const memo = createResolveMemo();
+    const models = parseAll(docs);
+    resolveSpec(models, ROOT, new Set(), memo);
+    const twin = [...models, parseDoc(objectDoc("Pair", []), "pair2.md").model!];
+    const result = resolveSpec(twin, ROOT, new Set(), memo);
+    expect(result).toEqual(resolveSpec(twin, ROOT));
+    expect(sorted(result.diagnostics)).toContain("pair2.md:1:1 error duplicate-model");
   });
 });
