@@ -9,14 +9,17 @@
  * ~5 MB cache of a 300-doc spec that loads ~3x and saves ~3x faster, which
  * is most of a one-doc-edited run that is not spent printing.
  */
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic, Model, Spec } from "../ir/types.ts";
+import { nameHash, newHash } from "./hash.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
+
+const require = createRequire(import.meta.url);
+/** node:v8, loaded when a cache is read or written (an up-to-date run does neither). */
+const v8 = () => require("node:v8") as typeof import("node:v8");
 
 export interface ParsedEntry {
   hash: string;
@@ -31,11 +34,6 @@ export interface CacheData {
   spec?: Spec;
 }
 
-/** A content fingerprint (not a security boundary): SHA-512 is the fastest of Node's SHA-2 hashes on 64-bit machines. */
-export function contentHash(content: string | Uint8Array): string {
-  return createHash("sha512").update(content).digest("hex").slice(0, 32);
-}
-
 let generatorVersion: string | undefined;
 
 /**
@@ -47,7 +45,6 @@ const OUTPUT_DEPENDENCIES = ["ts-morph", "unified", "remark-parse", "remark-gfm"
 
 /** `name@version` of each, found by walking up from its entry point; unknown ones count as such. */
 export function dependencyVersions(names: readonly string[] = OUTPUT_DEPENDENCIES): string[] {
-  const require = createRequire(import.meta.url);
   return names.map((name) => {
     try {
       for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
@@ -67,33 +64,32 @@ export function dependencyVersions(names: readonly string[] = OUTPUT_DEPENDENCIE
 declare const __MD_MODEL_CODEGEN_BUILD__: string | undefined;
 
 /**
- * A hash of the generator's own code and the versions of the packages that
- * shape its output: any change to them invalidates every cache and stamp.
- * The bundled CLI knows its build hash and only checks ts-morph's version;
- * run from sources, the sources are hashed.
+ * The generator's own code and the versions of the packages that shape its
+ * output: any change to them invalidates every cache and stamp. The bundled
+ * CLI knows its build hash and only adds ts-morph's version; run from
+ * sources, the sources are hashed.
  */
 export function currentGeneratorVersion(): string {
   if (generatorVersion) return generatorVersion;
-  const hash = createHash("sha256");
   if (typeof __MD_MODEL_CODEGEN_BUILD__ === "string") {
-    hash.update(__MD_MODEL_CODEGEN_BUILD__).update(dependencyVersions(["ts-morph"]).join("\n"));
-  } else {
-    hash.update(dependencyVersions().join("\n"));
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (/\.(ts|js)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
-      }
-    };
-    walk(fileURLToPath(new URL("..", import.meta.url)));
+    generatorVersion = `${__MD_MODEL_CODEGEN_BUILD__}+${dependencyVersions(["ts-morph"]).join("+")}`;
+    return generatorVersion;
   }
+  const hash = newHash("sha256").update(dependencyVersions().join("\n"));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|js)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(fileURLToPath(new URL("..", import.meta.url)));
   generatorVersion = hash.digest("hex").slice(0, 16);
   return generatorVersion;
 }
 
 export function cachePath(cwd: string, specRoot: string, outDir: string): string {
-  return join(cwd, "node_modules", ".cache", "md-model-codegen", `${contentHash(`${specRoot}\0${outDir}`)}.v8`);
+  return join(cwd, "node_modules", ".cache", "md-model-codegen", `${nameHash(`${specRoot}\0${outDir}`)}.v8`);
 }
 
 /** The up-to-date stamp (stamp.ts) sits beside the cache, small enough to read first. */
@@ -103,7 +99,7 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
 
 export function loadCache(path: string): CacheData | undefined {
   try {
-    const data = deserialize(readFileSync(path)) as CacheData;
+    const data = v8().deserialize(readFileSync(path)) as CacheData;
     if (typeof data !== "object" || data === null || data.version !== currentGeneratorVersion() || typeof data.parsed !== "object" || !Array.isArray(data.units)) return undefined;
     return data;
   } catch {
@@ -114,7 +110,7 @@ export function loadCache(path: string): CacheData | undefined {
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */
 export function saveCache(path: string, data: CacheData): void {
   try {
-    writeFileAtomic(path, serialize(data), true);
+    writeFileAtomic(path, v8().serialize(data), true);
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

@@ -14,7 +14,7 @@ import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
 import { formatDiagnostics, plural } from "./report.ts";
-import { docRecords, inputFingerprint, knownFiles, loadStamp, outputsIntact, outputStats, saveStamp, type Stamp } from "./stamp.ts";
+import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
 
 // Parsing (remark), resolving and emitting are imported when a run needs them:
@@ -103,7 +103,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const generatorVersion = currentGeneratorVersion();
   const fingerprintOptions = { ...emitOptions, specRoot };
   timings.lap("read");
-  if (stamp && stamp.inputs === inputFingerprint(generatorVersion, fingerprintOptions, specFiles) && outputsIntact(outDir, stamp.outputs)) {
+  const setup = runSetup(generatorVersion, fingerprintOptions, specFiles);
+  if (stamp && inputsUnchanged(stamp, setup, specFiles) && outputsIntact(outDir, stamp.outputs)) {
     timings.lap("up-to-date check");
     if (stamp.warnings.length) io.stderr(formatDiagnostics(stamp.warnings, args.reporter, specLabel));
     if (tooManyWarnings(stamp.warnings.length)) return finish(1);
@@ -173,7 +174,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.
   const nextStamp: Stamp = {
-    inputs: inputFingerprint(generatorVersion, fingerprintOptions, specFiles),
+    inputs: setup,
     outputs: outputStats(outDir, state.written.keys()),
     docs: docRecords(specFiles),
     recordedAt: Date.now(),

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Diagnostic } from "../ir/types.ts";
 import type { SourceDoc } from "../pipeline.ts";
-import { contentHash } from "./cache.ts";
+import { contentHash } from "./hash.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

@@ -6,7 +6,6 @@
  * no cache to load, no parse, no ts-morph (tsc's build info works the same
  * way). Anything else falls through to a full, cache-assisted run.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
@@ -14,7 +13,7 @@ import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
 export interface Stamp {
-  /** Hash of everything the output depends on (see `inputFingerprint`). */
+  /** What the output depends on besides the docs (see `runSetup`). */
   inputs: string;
   /** Output file (package path) → [size, mtimeMs] as left by the run. */
   outputs: Record<string, [number, number]>;
@@ -27,11 +26,15 @@ export interface Stamp {
   kinds: Record<ModelKind, number>;
 }
 
-/** A hash of everything the output depends on: the generator, the options that change bytes, every doc's path and content. */
-export function inputFingerprint(generatorVersion: string, options: Record<string, unknown>, spec: SpecFiles): string {
-  const hash = createHash("sha512").update(JSON.stringify([generatorVersion, options, spec.diagnostics]));
-  for (const file of spec.files) hash.update(`\0${file.path}\0${file.hash}`);
-  return hash.digest("hex").slice(0, 32);
+/** What the output depends on besides the docs' content: the generator, the options that change bytes, the files that are not docs. */
+export function runSetup(generatorVersion: string, options: Record<string, unknown>, spec: SpecFiles): string {
+  return JSON.stringify([generatorVersion, options, spec.diagnostics]);
+}
+
+/** The same setup and the same docs (paths and content hashes) as when the stamp was taken. */
+export function inputsUnchanged(stamp: Stamp, setup: string, spec: SpecFiles): boolean {
+  if (stamp.inputs !== setup || spec.files.length !== Object.keys(stamp.docs).length) return false;
+  return spec.files.every((file) => stamp.docs[file.path]?.[2] === file.hash);
 }
 
 export function knownFiles(stamp: Stamp | undefined): KnownFiles | undefined {

@@ -173,7 +173,8 @@ export async function main(): Promise<void> {
     console.log("generate bench: skipped (../shared/corpora not found)");
     return;
   }
-  if (!existsSync(CLI)) execFileSync("npm", ["run", "-s", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  // Always rebuild (~2 s): a dist/ left from older sources would time old code.
+  execFileSync("npm", ["run", "-s", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
   console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of the first 11 in-process edits, and of the 11 after them");
   const rows = await benchGenerate(["authlete-bc9fa09", "apideck-6e1795e"]);
   console.log(formatGenerateTable(rows));

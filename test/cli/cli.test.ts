@@ -3,7 +3,7 @@
  * temporary project as cwd), and once as a real child process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
@@ -240,6 +240,18 @@ describe("up to date (nothing read, parsed or printed)", () => {
     const withNote = await run(cwd, "--enum-style", "string-union");
     expect(withNote.stdout).not.toMatch(UP_TO_DATE);
     expect(withNote.stderr).toContain("not-markdown");
+  });
+
+  it("a doc moved or removed means a real run, even with every remaining doc's bytes unchanged", async () => {
+    const cwd = project();
+    await run(cwd);
+    expect((await run(cwd)).stdout).toMatch(/\(up to date: parsed 0\/4/);
+    renameSync(join(cwd, "spec/ops/answer.md"), join(cwd, "spec/ops/answer2.md"));
+    const moved = await run(cwd);
+    expect(moved.stdout).not.toMatch(/up to date/);
+    rmSync(join(cwd, "spec/ops/answer2.md"));
+    const removed = await run(cwd);
+    expect(removed.stdout + removed.stderr).not.toMatch(/up to date/);
   });
 
   it("a doc's recorded hash is trusted only when its size and mtime match and the mtime is not racily close to the record", () => {
