@@ -60,9 +60,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /**
  * Time and memory at n and 2n, after a warm-up at n/10 (so that compiling
  * the code is not counted for n only). Short runs are measured three times;
- * when the ratio is over the limit both sizes are measured once more; the
- * fastest run of each size counts, so that a scheduling hiccup on a shared
- * machine is not taken for a quadratic algorithm.
+ * when the ratio is over the limit both sizes are measured again (up to four
+ * times); the fastest run of each size counts, so that a scheduling hiccup
+ * on a shared machine is not taken for a quadratic algorithm.
  */
 function linear<T>(label: string, n: number, make: (n: number) => () => T, check: (result: T, n: number) => void): void {
   const run = (k: number) => measure(k, make(k), (r) => check(r, k));
@@ -78,7 +78,9 @@ function linear<T>(label: string, n: number, make: (n: number) => () => T, check
     }
   }
   const ratio = (l: Measure) => l.ms / Math.max(small.ms, 1);
-  if (ratio(large) >= MAX_RATIO) {
+  // Over the limit: measure both again, up to four more times. A quadratic algorithm stays over it
+  // however often it is measured; a busy neighbour (the other test worker) rarely slows every run.
+  for (let again = 0; again < 4 && ratio(large) >= MAX_RATIO; again++) {
     small = faster(small, run(n));
     large = faster(large, run(2 * n));
   }
