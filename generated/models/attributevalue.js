@@ -41,7 +41,7 @@ export function $reviveAttributeValue(v) {
 }
 
 export function $serializeAttributeValue(v) {
-  return $serializeUnion(v, [[(e0) => e0, (e0, s) => typeof e0 === "string"], [(e0) => e0, (e0, s) => Number.isFinite(e0)], [(e0) => e0, (e0, s) => Number.isFinite(e0)], [(e0) => e0, (e0, s) => typeof e0 === "boolean"], [(e0) => e0, (e0, s) => $is_0(e0, s)], [(e0) => $serializeDate(e0, false), (e0, s) => $isDate(e0)]]);
+  return $serializeUnion(v, [[(e0) => $serializeDate(e0, false), (e0, s) => $isDate(e0)], [(e0) => e0, (e0, s) => typeof e0 === "string"], [(e0) => e0, (e0, s) => Number.isFinite(e0)], [(e0) => e0, (e0, s) => Number.isFinite(e0)], [(e0) => e0, (e0, s) => typeof e0 === "boolean"], [(e0) => e0, (e0, s) => $is_0(e0, s)]]);
 }
 
 export function attributeValueFromJSON(text) {

@@ -26,14 +26,6 @@ class CodecWriter {
     return this.scope.import(RUNTIME_PATH, name);
   }
 
-  /** Whether a type may accept a Date object as it is (records, `any`, object models, unions). */
-  private takesObjects(type: TypeExpr): boolean {
-    if (type.kind === "record") return true;
-    if (type.kind === "primitive") return type.name === "any";
-    if (type.kind === "ref") return this.ctx.model(type.target!).kind !== "enum";
-    return false;
-  }
-
   /** An expression converting `v`, or undefined when the type needs no conversion. */
   expr(type: TypeExpr, v: string, depth: number): string | undefined {
     const e = `e${depth}`;
@@ -61,12 +53,12 @@ class CodecWriter {
         const maps = type.members.map((m) => this.expr(m, e, depth + 1));
         if (maps.every((m) => m === undefined)) return undefined;
         let pairs = type.members.map((m, i) => ({ converts: maps[i] !== undefined, text: `[(${e}) => ${maps[i] ?? e}, (${e}, s) => ${this.checks.test(m, e)}]` }));
-        // Serializing takes the first member the value belongs to. A Date also passes as a
-        // record, `any` or an object model, which would write it as a full ISO string that a
-        // date-only member cannot revive: then the members that convert go first.
-        const firstConverting = pairs.findIndex((p) => p.converts);
-        if (this.direction === "serialize" && type.members.slice(0, firstConverting).some((m) => this.takesObjects(m)))
-          pairs = [...pairs.filter((p) => p.converts), ...pairs.filter((p) => !p.converts)];
+        // Serializing takes the first member the value belongs to, and the members that convert
+        // go first. A Date also passes as a record, `any` or an object model, at any depth (an
+        // array of records takes an array of Dates): written by such a member it becomes a full
+        // ISO string that a date-only member cannot revive. Written by a converting member it
+        // becomes what that member revives, so fromJSON(toJSON(v)) always validates.
+        if (this.direction === "serialize") pairs = [...pairs.filter((p) => p.converts), ...pairs.filter((p) => !p.converts)];
         return `${this.rt(this.direction === "revive" ? "$reviveUnion" : "$serializeUnion")}(${v}, [${pairs.map((p) => p.text).join(", ")}])`;
       }
       default:

@@ -629,6 +629,32 @@ describe("JSON helpers and JSON Schema", () => {
     }
   });
 
+  it("a union whose earlier member takes Dates as records, deeper down, still writes what its date member revives", async () => {
+    // Found by the grammar fuzzer (seed 1000132645): `[Date]` is also an array of (empty) records.
+    const RFCDATE = "[RFCDate](../../types/rfcdate.md)";
+    const generated = generateDocs([
+      {
+        path: "slots.md",
+        text: ["# Slots", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`days\` | Record<string, *number*[]>[] \\| ${RFCDATE}[] | :heavy_check_mark: | d |`].join("\n"),
+      },
+    ]);
+    expect(generated.diagnostics).toEqual([]);
+    const dir = tempDir("union-dates");
+    writeFiles(dir, generated.files!);
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const slots = (await import(pathToFileURL(join(dir, "models", "slots.js")).href)) as Record<string, (...args: unknown[]) => unknown>;
+    const runtime = (await import(pathToFileURL(join(dir, "runtime", "index.js")).href)) as { RFCDate: typeof RFCDate };
+    const text = slots.slotsToJSON!({ days: [new Date("1970-01-01T00:00:00Z")] }) as string;
+    expect(JSON.parse(text)).toEqual({ days: ["1970-01-01"] });
+    const back = slots.slotsFromJSON!(text) as { ok: boolean; value: { days: unknown[] } };
+    expect(back.ok).toBe(true);
+    expect(back.value.days[0]).toBeInstanceOf(runtime.RFCDate);
+    // Values of the first member are written and read as they are.
+    const records = JSON.stringify({ days: [{ a: [1, 2] }] });
+    expect(slots.slotsToJSON!(JSON.parse(records))).toBe(records);
+    expect((slots.slotsFromJSON!(records) as { ok: boolean }).ok).toBe(true);
+  });
+
   function ajvFor(pkg: LoadedPackage) {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
     // RFC 3339, as ajv-formats checks them (not installed here): real calendar days, times with seconds and an offset.
