@@ -11,9 +11,12 @@
  * back onto the full text, a point at a cut mapping to its end. Cut are:
  *
  * - in table rows (lines starting with `|` below a header and delimiter
- *   row, outside fences), the cells after the third: cells are split at
- *   unescaped `|` exactly as GFM does (`\|` and `\\` are escapes, so `\\|`
- *   ends a cell), and inline syntax never spans cells;
+ *   row, outside fences), the cells after the third, the first when it is
+ *   a plain code span and the third when it is a Required marker
+ *   (fields-table.ts reads those two from the source; they were ~30% of
+ *   remark's time on a row): cells are split at unescaped `|`
+ *   exactly as GFM does (`\|` and `\\` are escapes, so `\\|` ends a
+ *   cell), and inline syntax never spans cells;
  * - prose lines that mask-free-text.ts masked (plain `·` text already).
  *
  * Whether a line is a row is a guess from its first characters; the tree
@@ -22,12 +25,14 @@
  * text too). When that fails (a table in an HTML block, say), the full
  * text is parsed instead.
  *
- * authlete-bc9fa09 (304 docs): remark sees 0.23 MB instead of 0.52 MB; all
- * docs parse in ~30% less CPU time, warm and cold.
+ * authlete-bc9fa09 (304 docs): remark sees 0.17 MB instead of 0.52 MB; all
+ * docs parse in ~40% less CPU time (Field and Required cells: a cold parse
+ * of all docs went from ~1.25 s to ~1.09 s).
  */
 import type { Root } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
 import { fencedLines, splitAtPipes } from "./block-lines.ts";
+import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
 
 /** What remark parses: the cut text, and per 1-based line its sorted [cutColumnIndex, removedSoFar] breakpoints. */
@@ -55,8 +60,18 @@ function cutStretch(text: string, keep: boolean): { head: string; tail: string; 
   return keep ? { head: text.slice(0, first) + "\u00b7", tail: text.slice(last + 1), removed: last - first } : { head: text.slice(0, first), tail: text.slice(last + 1), removed: last - first + 1 };
 }
 
-/** Cut the cells after the third of a row, split as GFM splits them; breakpoints go to `breaks`. */
-function cutRow(line: string, breaks: Array<[number, number]>): string {
+/** In a fields table, a Field cell that is a plain code span and a Required cell that is a marker: fields-table.ts reads them from the source. */
+function readFromSource(cell: number, content: string): boolean {
+  return (cell === 0 && plainFieldName(content) !== undefined) || (cell === 2 && Object.hasOwn(REQUIRED, content));
+}
+
+/** A header row that begins `| Field | Type | Required | Description |`. */
+function isFieldsHeader(line: string): boolean {
+  return splitAtPipes(line).slice(1, 5).map((cell) => cell.trim()).join("|") === FIELDS_HEADER.join("|");
+}
+
+/** Cut the cells after the third of a row (and cells read from the source), split as GFM splits them; breakpoints go to `breaks`. */
+function cutRow(line: string, breaks: Array<[number, number]>, fieldsTable: boolean): string {
   const parts = splitAtPipes(line);
   let out = "";
   let removed = 0;
@@ -66,7 +81,7 @@ function cutRow(line: string, breaks: Array<[number, number]>): string {
     // first child gives the example's position. A cell without a pipe after it keeps one too: blank
     // at the end of the line, it would be no cell.
     const cell = k - 1;
-    const cut = cell >= 3 ? cutStretch(content, cell === 4 || k === parts.length - 1) : undefined;
+    const cut = cell >= 3 || (fieldsTable && readFromSource(cell, content.trim())) ? cutStretch(content, cell === 4 || cell < 3 || k === parts.length - 1) : undefined;
     if (!cut) {
       out += content;
       return;
@@ -101,10 +116,11 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     }
     // A header line above a delimiter row: the lines starting with `|` after them are its rows.
     if (line[0] !== "|" || !isDelimiter(lines[i + 1] ?? "")) continue;
+    const fieldsTable = isFieldsHeader(line);
     let j = i + 2;
     for (; j < lines.length && lines[j]![0] === "|"; j++) {
       const rowBreaks: Array<[number, number]> = [];
-      const cut = cutRow(lines[j]!, rowBreaks);
+      const cut = cutRow(lines[j]!, rowBreaks, fieldsTable);
       if (!rowBreaks.length) continue;
       lines[j] = cut;
       breaks.set(j + 1, rowBreaks);

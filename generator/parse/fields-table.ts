@@ -9,8 +9,9 @@ import type { DocMessages } from "./messages.ts";
 import { cleanDescription, cleanExampleCell } from "./text.ts";
 import { parseTypeCell } from "./type-cell.ts";
 
-const HEADER = ["Field", "Type", "Required", "Description"];
-const REQUIRED: Record<string, boolean> = { ":heavy_check_mark:": true, ":heavy_minus_sign:": false };
+export const FIELDS_HEADER = ["Field", "Type", "Required", "Description"];
+/** The Required markers. Written exactly so (blanks aside), a cell is read from the source: remark is not shown it (elide-unread.ts). */
+export const REQUIRED: Readonly<Record<string, boolean>> = { ":heavy_check_mark:": true, ":heavy_minus_sign:": false };
 /** `: warning: ** DEPRECATED **: message<br/><br/>original`, as the docs write it. */
 const DEPRECATED_PREFIX = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:\s*/i;
 
@@ -24,7 +25,7 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
   if (tables.length > 1) messages.warn(startOf(tables[1]), "fields-extra-table", "only the first table of `## Fields` is read");
   const header = table.children[0]!.children.map((cell) => inlineText(cell).trim());
   const hasExample = header.length === 5 && header[4] === "Example";
-  if (header.length < 4 || header.slice(0, 4).join("|") !== HEADER.join("|") || (header.length === 5 && !hasExample) || header.length > 5) {
+  if (header.length < 4 || header.slice(0, 4).join("|") !== FIELDS_HEADER.join("|") || (header.length === 5 && !hasExample) || header.length > 5) {
     messages.error(
       startOf(table),
       "fields-table-header",
@@ -43,7 +44,7 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
       continue;
     }
     const [nameCell, typeCell, requiredCell, descriptionCell, exampleCell] = row.children as [TableCell, TableCell, TableCell, TableCell, TableCell?];
-    const name = fieldName(nameCell.children);
+    const name = plainFieldName(cellSource(nameCell, text)) ?? fieldName(nameCell.children);
     if (!name) {
       messages.error(cellStart(nameCell), "field-name", "the Field cell must be a name in backticks, like `` `name` `` or `` ~~`name`~~ ``");
       continue;
@@ -55,8 +56,10 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
     }
     seen.set(name.name, place.line);
 
-    const requiredText = inlineText(requiredCell).trim();
-    const required = REQUIRED[requiredText];
+    // A marker as written is plain text in markdown too (no escapes, no emphasis inside a word).
+    const source = cellSource(requiredCell, text);
+    const requiredText = Object.hasOwn(REQUIRED, source) ? source : inlineText(requiredCell).trim();
+    const required = Object.hasOwn(REQUIRED, requiredText) ? REQUIRED[requiredText] : undefined;
     if (required === undefined) {
       messages.error(cellStart(requiredCell), "field-required-marker", `unknown Required marker \`${requiredText}\``, "use `:heavy_check_mark:` or `:heavy_minus_sign:`");
       continue;
@@ -90,6 +93,23 @@ export function readFieldsTable(nodes: RootContent[], text: string, file: string
   }
   return fields;
 }
+
+/**
+ * A Field cell that is one plain code span, `` `name` ``, read from the
+ * source: remark is not shown it (elide-unread.ts). The content holds no
+ * backtick, backslash or pipe, so it means in markdown what it says
+ * (code spans have no escapes; GFM unescapes `\|` in cells).
+ */
+export function plainFieldName(source: string): { name: string; deprecated: false } | undefined {
+  const match = PLAIN_CODE_SPAN.exec(source);
+  if (!match) return undefined;
+  let name = match[1]!;
+  // CommonMark: one space is stripped from each side when both have one and not all is space.
+  if (name.length >= 2 && name.startsWith(" ") && name.endsWith(" ") && name.trim() !== "") name = name.slice(1, -1);
+  return name === "" ? undefined : { name, deprecated: false };
+}
+
+const PLAIN_CODE_SPAN = /^`([^`\\|\n]+)`$/;
 
 /** `` `name` `` or `` ~~`name`~~ ``; anything else is not a field name. */
 function fieldName(nodes: PhrasingContent[]): { name: string; deprecated: boolean } | undefined {

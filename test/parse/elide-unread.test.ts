@@ -1,6 +1,7 @@
 /**
  * remark sees a shorter text than the doc (elide-unread.ts): Description
- * and Example cells and masked prose are cut, and the tree's positions are
+ * and Example cells, plain Field and Required cells of fields tables, and
+ * masked prose are cut, and the tree's positions are
  * moved back. Here the cut tree is compared with remark's tree of the full
  * text (every row, cell and read node at the same place), and parseDoc's
  * results are checked where cuts sit right before them.
@@ -23,12 +24,18 @@ function expectSameTree(cut: Nodes, full: Nodes, cells = false): void {
   expect(cut.children.length).toBe(full.children.length);
   cut.children.forEach((child, i) => {
     const other = full.children[i]!;
-    if (cut.type === "tableRow" && i >= 3) {
+    if (cut.type === "tableRow" && (i >= 3 || cutForSource(child))) {
       expect(child.position).toEqual(other.position);
       const [a, b] = [(child as { children: Nodes[] }).children[0], (other as { children: Nodes[] }).children[0]];
       if (a && b) expect(a.position?.start).toEqual(b.position?.start);
     } else expectSameTree(child, other, cells);
   });
+}
+
+/** A Field or Required cell that fields-table.ts reads from the source: remark saw only a `·`. */
+function cutForSource(cell: Nodes): boolean {
+  const children = (cell as { children: Nodes[] }).children;
+  return children.length === 1 && children[0]!.type === "text" && (children[0] as { value: string }).value === "\u00b7";
 }
 
 function compare(text: string): Root {
@@ -123,6 +130,46 @@ describe("cut cells", () => {
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["type-syntax", 8, rows[1]!.indexOf("*wh at!*") + 1]]);
     const first = parseDoc(fields([rows[0]!]), FILE).model as ObjectModel;
     expect(first.fields[0]!.example).toEqual({ text: "1", position: { file: FILE, line: 7, column: rows[0]!.lastIndexOf("1") + 1 } });
+  });
+});
+
+describe("Field and Required cells read from the source", () => {
+  it("plain names and markers are cut for remark and read as written; other cells are parsed", () => {
+    const rows = [
+      "| `plain` | *string* | :heavy_check_mark: | N/A |",
+      "| ` spaced ` | *string* | :heavy_minus_sign: | N/A |",
+      "| ~~`old`~~ | *string* | :heavy_minus_sign: | N/A |",
+      "| `a\\|b` | *string* | :heavy_check_mark: | N/A |",
+      "| `c` | *number* | :heavy\\_check\\_mark: | N/A |",
+    ];
+    const text = fields(rows, "| Field | Type | Required | Description |");
+    const cutRows = cutUnread(maskFreeText(text).text, new Map()).text.split("\n").slice(6);
+    expect(cutRows[0]).toBe("| · | *string* | · |  |");
+    expect(cutRows[1]).toBe("| · | *string* | · |  |");
+    // Deleted names, escapes and escaped markers go to remark as written.
+    expect(cutRows[2]).toBe("| ~~`old`~~ | *string* | · |  |");
+    expect(cutRows[3]).toBe("| `a\\|b` | *string* | · |  |");
+    expect(cutRows[4]).toBe("| · | *number* | :heavy\\_check\\_mark: |  |");
+    compare(text);
+    const model = parseDoc(text, FILE).model as ObjectModel;
+    expect(model.fields.map((f) => [f.name, f.required, f.deprecated !== undefined])).toEqual([
+      ["plain", true, false],
+      ["spaced", false, false],
+      ["old", false, true],
+      ["a|b", true, false],
+      ["c", true, false],
+    ]);
+    // Positions after cut cells are those of the full text.
+    const broken = fields(["| `x` | *nope!* | :heavy_check_mark: | N/A |"], "| Field | Type | Required | Description |");
+    expect(parseDoc(broken, FILE).diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["type-syntax", 7, broken.split("\n")[6]!.indexOf("*nope!*") + 1]]);
+  });
+
+  it("a Required cell naming an Object.prototype member is an unknown marker, not a value", () => {
+    for (const marker of ["toString", "constructor", "__proto__"]) {
+      const result = parseDoc(fields([`| \`a\` | *string* | ${marker} | N/A |`], "| Field | Type | Required | Description |"), FILE);
+      expect(result.model).toBeUndefined();
+      expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["field-required-marker", 7, 20]]);
+    }
   });
 });
 
