@@ -29,6 +29,8 @@ export interface ParsedEntry {
 
 export interface CacheData {
   version: string;
+  /** Names this cache: the stamp written with it records the id (see stamp.ts `previousOutput`). */
+  id?: string;
   parsed: Record<string, ParsedEntry>;
   units: Array<[string, Record<string, string>]>;
   spec?: Spec;

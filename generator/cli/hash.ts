@@ -13,6 +13,12 @@ export function newHash(algorithm: "sha256" | "sha512"): import("node:crypto").H
   return crypto.createHash(algorithm);
 }
 
+/** A fresh random id. */
+export function newId(): string {
+  crypto ??= createRequire(import.meta.url)("node:crypto") as Crypto;
+  return crypto.randomUUID();
+}
+
 /** A content fingerprint (not a security boundary): SHA-512 is the fastest of Node's SHA-2 hashes on 64-bit machines. */
 export function contentHash(content: string | Uint8Array): string {
   return newHash("sha512").update(content).digest("hex").slice(0, 32);

@@ -13,8 +13,9 @@ import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, ty
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
+import { newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
-import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, runSetup, saveStamp, type Stamp } from "./stamp.ts";
+import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
 
 // Parsing (remark), resolving and emitting are imported when a run needs them:
@@ -164,12 +165,13 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return finish(0);
   }
 
-  const summary = writeOutput(outDir, files, { onDisk: state.written, inPlace: state.writeInPlace === true });
+  const onDisk = state.written ?? previousOutput(cache, stamp, outDir);
+  const summary = writeOutput(outDir, files, { onDisk, inPlace: state.writeInPlace === true });
   state.written = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
-    state.cache = { version: currentGeneratorVersion(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
+    state.cache = { version: currentGeneratorVersion(), id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
     state.unsavedCache = { file: cacheFile, data: state.cache };
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.
@@ -180,6 +182,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     recordedAt: Date.now(),
     warnings: diagnostics,
     kinds,
+    ...(state.cache.id ? { cache: state.cache.id } : {}),
   };
   state.unsavedStamp = { file: stampFile, stamp: nextStamp };
   if (!state.deferCacheWrite) flushCache(state);

@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
+import type { CacheData } from "./cache.ts";
 import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -24,6 +25,8 @@ export interface Stamp {
   /** The run's warnings: an up-to-date run reports them again. */
   warnings: Diagnostic[];
   kinds: Record<ModelKind, number>;
+  /** The id of the cache saved with this stamp: its units are the files the stamp saw. */
+  cache?: string;
 }
 
 /** What the output depends on besides the docs' content: the generator, the options that change bytes, the files that are not docs. */
@@ -99,4 +102,17 @@ export function saveStamp(path: string, stamp: Stamp): void {
   } catch {
     // ignored on purpose
   }
+}
+
+/**
+ * What the previous run left in the output folder, known without reading
+ * it: the files of the cache's units, when the stamp saved with that cache
+ * finds the folder as it left it. Saves reading every file back to compare
+ * (a tenth of a second for a 2,000-doc spec); undefined when unsure.
+ */
+export function previousOutput(cache: CacheData | undefined, stamp: Stamp | undefined, outDir: string): Map<string, string> | undefined {
+  if (!cache?.id || !stamp || stamp.cache !== cache.id || !outputsIntact(outDir, stamp.outputs)) return undefined;
+  const files = new Map<string, string>();
+  for (const [, unitFiles] of cache.units) for (const path in unitFiles) files.set(path, unitFiles[path]!);
+  return files;
 }

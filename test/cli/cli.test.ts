@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
 import { main } from "../../generator/cli/main.ts";
 import { MANIFEST, writeOutput } from "../../generator/cli/output.ts";
-import { dependencyVersions } from "../../generator/cli/cache.ts";
+import { dependencyVersions, loadCache } from "../../generator/cli/cache.ts";
+import { loadStamp, previousOutput } from "../../generator/cli/stamp.ts";
 import { decodeSpec, readSpecFiles } from "../../generator/cli/read-spec.ts";
 import { tempDir } from "../support/generate.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
@@ -275,6 +276,43 @@ describe("up to date (nothing read, parsed or printed)", () => {
     const spec = readSpecFiles(root, { files: { "pair.md": [size, mtimeMs, "recorded"] }, recordedAt: mtimeMs + 5000 });
     decodeSpec(spec);
     expect(spec.files.find((f) => f.path === "pair.md")!.hash).toBe(real);
+  });
+
+  it("the previous output is known from the cache only while the stamp saved with it finds the folder untouched", async () => {
+    const cwd = project();
+    await run(cwd);
+    const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
+    const name = readdirSync(cacheDir).find((f) => f.endsWith(".v8"))!;
+    const cache = loadCache(join(cacheDir, name))!;
+    const stamp = loadStamp(join(cacheDir, name.replace(/\.v8$/, ".stamp.json")))!;
+    const out = join(cwd, "generated");
+    const known = previousOutput(cache, stamp, out)!;
+    const onDisk = snapshot(out);
+    // Every module's files, as on disk (the runtime, package.json and manifest are read when needed).
+    expect(known.size).toBe(onDisk.size - 4);
+    for (const [path, text] of known) expect(Buffer.from(text).toString("latin1"), path).toBe(onDisk.get(path));
+    expect(previousOutput({ ...cache, id: "another cache" }, stamp, out)).toBeUndefined();
+    writeFileSync(join(out, "models/pair.js"), "// edited by hand\n");
+    expect(previousOutput(cache, stamp, out)).toBeUndefined();
+  });
+
+  it("a cache older than the stamp (its save failed) is not taken for what is on disk", async () => {
+    const cwd = project();
+    await run(cwd);
+    const first = snapshot(join(cwd, "generated"));
+    const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
+    const cacheFile = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".v8"))!);
+    const oldCache = readFileSync(cacheFile);
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!.replace("The key.", "The key, changed."));
+    expect((await run(cwd)).code).toBe(0);
+    // The second run's stamp stays, its cache is lost: the old cache's texts match the docs again,
+    // but the folder holds the second run's files, which must be rewritten.
+    writeFileSync(cacheFile, oldCache);
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!);
+    const third = await run(cwd);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/: 2 files written/);
+    expect(snapshot(join(cwd, "generated"))).toEqual(first);
   });
 
   it("a corrupt cache or stamp is ignored: the run is a full one and the output is right", async () => {
