@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic, Model, Spec } from "../ir/types.ts";
+import type { SpecFacts } from "../ir/changes.ts";
+import type { Diagnostic, Model } from "../ir/types.ts";
 import { nameHash, newHash } from "./hash.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -33,7 +34,8 @@ export interface CacheData {
   id?: string;
   parsed: Record<string, ParsedEntry>;
   units: Array<[string, Record<string, string>]>;
-  spec?: Spec;
+  /** What the change summary needs of the last spec (ir/changes.ts). */
+  facts?: SpecFacts;
 }
 
 let generatorVersion: string | undefined;

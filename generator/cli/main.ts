@@ -5,7 +5,6 @@
  */
 import { relative, resolve } from "node:path";
 import { existsSync, statSync, writeFileSync } from "node:fs";
-import type { Spec } from "../ir/types.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
 import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
@@ -149,7 +148,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const files = emitted.files;
   const kinds = countKinds(built.spec);
   const what = describe(read.docs.length, kinds);
-  const changes = cache?.spec ? await changesSince(cache.spec, built.spec) : undefined;
+  const { diffFacts, formatChanges, specFacts } = await import("../ir/changes.ts");
+  const facts = specFacts(built.spec);
+  const changes = cache?.facts ? diffFacts(cache.facts, facts) : undefined;
   if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
   const work = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
 
@@ -171,7 +172,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
-    state.cache = { version: currentGeneratorVersion(), id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], spec: built.spec };
+    state.cache = { version: currentGeneratorVersion(), id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], facts };
     state.unsavedCache = { file: cacheFile, data: state.cache };
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.
@@ -187,19 +188,11 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   state.unsavedStamp = { file: stampFile, stamp: nextStamp };
   if (!state.deferCacheWrite) flushCache(state);
   timings.lap("save cache");
-  if (changes && changes.length > 0) {
-    const { formatChanges } = await import("../ir/changes.ts");
-    io.stdout(formatChanges(changes));
-  }
+  if (changes && changes.length > 0) io.stdout(formatChanges(changes));
   io.stdout(
     `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${work}) in ${Math.round(timings.elapsed())} ms\n`,
   );
   return finish(0);
-}
-
-async function changesSince(previous: Spec, current: Spec) {
-  const { diffSpecs } = await import("../ir/changes.ts");
-  return diffSpecs(previous, current);
 }
 
 export async function main(argv: string[], io: RunIo): Promise<number> {

@@ -17,46 +17,79 @@ export type Change =
   | { kind: "enum-openness-changed"; model: string; open: boolean }
   | { kind: "union-member-added" | "union-member-removed"; model: string; member: string };
 
+/**
+ * What the summary compares of a model, and all it needs of the previous
+ * run: kinds, field names, display types and optionality, enum values and
+ * openness, union members. Much smaller than the models, so the CLI's cache
+ * keeps this rather than the last spec.
+ */
+export type ModelFacts =
+  | { kind: "object"; fields: Array<[name: string, type: string, required: boolean]> }
+  | { kind: "enum"; values: Array<string | number>; open: boolean }
+  | { kind: "union"; members: string[] };
+
+/** Model id → facts, sorted by id. */
+export type SpecFacts = Array<[id: string, facts: ModelFacts]>;
+
+/** Resolved models are not changed after resolve: their facts are computed once (watch mode reuses the objects). */
+const factsOf = new WeakMap<Model, ModelFacts>();
+
+function modelFacts(model: Model): ModelFacts {
+  let facts = factsOf.get(model);
+  if (facts) return facts;
+  if (model.kind === "object") facts = { kind: "object", fields: model.fields.map((f) => [f.name, displayType(f.type), f.required]) };
+  else if (model.kind === "enum") facts = { kind: "enum", values: model.members.map((m) => m.value), open: model.open };
+  else facts = { kind: "union", members: model.members.map((m) => displayType(m.type)) };
+  factsOf.set(model, facts);
+  return facts;
+}
+
+export function specFacts(spec: Spec): SpecFacts {
+  return spec.models.map((m) => [m.id, modelFacts(m)] as [string, ModelFacts]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export function diffSpecs(before: Spec, after: Spec): Change[] {
+  return diffFacts(specFacts(before), specFacts(after));
+}
+
+export function diffFacts(before: SpecFacts, after: SpecFacts): Change[] {
   const changes: Change[] = [];
-  const old = new Map(before.models.map((m) => [m.id, m]));
-  const now = new Map(after.models.map((m) => [m.id, m]));
+  const old = new Map(before);
+  const now = new Map(after);
   for (const [id, model] of old) if (!now.has(id)) changes.push({ kind: "model-removed", model: id, modelKind: model.kind });
   for (const [id, model] of now) {
     const previous = old.get(id);
     if (!previous) changes.push({ kind: "model-added", model: id, modelKind: model.kind });
     else if (previous.kind !== model.kind) changes.push({ kind: "model-kind-changed", model: id, from: previous.kind, to: model.kind });
-    else changes.push(...diffModel(previous, model));
+    else changes.push(...diffModel(id, previous, model));
   }
   return changes.sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
 }
 
-function diffModel(before: Model, after: Model): Change[] {
-  const model = after.id;
+function diffModel(model: string, before: ModelFacts, after: ModelFacts): Change[] {
   const changes: Change[] = [];
   if (before.kind === "object" && after.kind === "object") {
-    const old = new Map(before.fields.map((f) => [f.name, f]));
-    const now = new Map(after.fields.map((f) => [f.name, f]));
+    const old = new Map(before.fields.map((f) => [f[0], f]));
+    const now = new Map(after.fields.map((f) => [f[0], f]));
     for (const name of old.keys()) if (!now.has(name)) changes.push({ kind: "field-removed", model, field: name });
-    for (const [name, field] of now) {
+    for (const [name, [, type, required]] of now) {
       const previous = old.get(name);
       if (!previous) {
-        changes.push({ kind: "field-added", model, field: name, type: displayType(field.type), required: field.required });
+        changes.push({ kind: "field-added", model, field: name, type, required });
         continue;
       }
-      const [from, to] = [displayType(previous.type), displayType(field.type)];
-      if (from !== to) changes.push({ kind: "field-type-changed", model, field: name, from, to });
-      if (previous.required !== field.required) changes.push({ kind: "field-optionality-changed", model, field: name, required: field.required });
+      if (previous[1] !== type) changes.push({ kind: "field-type-changed", model, field: name, from: previous[1], to: type });
+      if (previous[2] !== required) changes.push({ kind: "field-optionality-changed", model, field: name, required });
     }
   } else if (before.kind === "enum" && after.kind === "enum") {
-    const old = new Set(before.members.map((m) => m.value));
-    const now = new Set(after.members.map((m) => m.value));
+    const old = new Set(before.values);
+    const now = new Set(after.values);
     for (const value of old) if (!now.has(value)) changes.push({ kind: "enum-value-removed", model, value });
     for (const value of now) if (!old.has(value)) changes.push({ kind: "enum-value-added", model, value });
     if (before.open !== after.open) changes.push({ kind: "enum-openness-changed", model, open: after.open });
   } else if (before.kind === "union" && after.kind === "union") {
-    const old = new Set(before.members.map((m) => displayType(m.type)));
-    const now = new Set(after.members.map((m) => displayType(m.type)));
+    const old = new Set(before.members);
+    const now = new Set(after.members);
     for (const member of old) if (!now.has(member)) changes.push({ kind: "union-member-removed", model, member });
     for (const member of now) if (!old.has(member)) changes.push({ kind: "union-member-added", model, member });
   }

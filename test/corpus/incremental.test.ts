@@ -14,6 +14,8 @@ import { loadConfig } from "../../generator/cli/config.ts";
 import { runOnce, type RunState } from "../../generator/cli/main.ts";
 import { watchState } from "../../generator/cli/watch.ts";
 import { listSpecFiles, toSpecPath } from "../../generator/cli/read-spec.ts";
+import { diffSpecs } from "../../generator/ir/changes.ts";
+import type { Spec } from "../../generator/ir/types.ts";
 import { generateFolder, tempDir } from "../support/generate.ts";
 import { AUTHLETE, HAS_SHARED, SKIP_NOTE } from "../support/shared.ts";
 
@@ -31,6 +33,7 @@ describe.skipIf(!HAS_SHARED)(`incremental generate over three authlete versions$
     const io = { cwd, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stdout += t) };
 
     let previous = new Map<string, string>();
+    let previousSpec: Spec | undefined;
     for (const [index, corpus] of AUTHLETE.entries()) {
       const texts = new Map(listSpecFiles(corpus.specRoot).map((f) => [toSpecPath(corpus.specRoot, f), readFileSync(f, "utf8")]));
       const changedDocs = [...texts].filter(([path, text]) => previous.get(path) !== text).length;
@@ -57,8 +60,11 @@ describe.skipIf(!HAS_SHARED)(`incremental generate over three authlete versions$
         // Exactly the docs whose bytes changed are parsed again, and the summary says what changed.
         expect(reparsed).toBe(changedDocs);
         expect(changes.length).toBeGreaterThan(0);
+        // From the facts the cache kept, the same summary as comparing the two full specs.
+        expect(changes).toEqual(diffSpecs(previousSpec!, full.spec!));
         expect(stdout).toMatch(/\d+ model changes?:/);
       }
+      previousSpec = full.spec;
     }
   });
 });
