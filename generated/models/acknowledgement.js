@@ -6,6 +6,7 @@ export function $isAcknowledgement(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   if (s && !$onlyKeys(o, $keysAcknowledgement)) return false;
   return true;
 }
@@ -17,6 +18,10 @@ export function $checkAcknowledgement(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Acknowledgement object", v);
+    return;
+  }
   if (s) $extraKeys(o, $keysAcknowledgement, path, issues);
 }
 

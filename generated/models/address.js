@@ -6,6 +6,7 @@ export function $isAddress(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.line1;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -30,6 +31,10 @@ export function $checkAddress(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Address object", v);
+    return;
+  }
   const f0 = o.line1;
   path.push("line1");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"line1\" is missing");

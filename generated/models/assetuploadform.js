@@ -7,6 +7,7 @@ export function $isAssetUploadForm(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.file;
   if (f0 === undefined) return false;
   if (!($isInstance(f0, "File") || $isInstance(f0, "Blob") || $isFileUpload(f0, s))) return false;
@@ -28,6 +29,10 @@ export function $checkAssetUploadForm(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "AssetUploadForm object", v);
+    return;
+  }
   const f0 = o.file;
   path.push("file");
   if (f0 === undefined) $issue(issues, path, "File | Blob | FileUpload object", f0, "required key \"file\" is missing");

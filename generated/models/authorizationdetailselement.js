@@ -6,6 +6,7 @@ export function $isAuthorizationDetailsElement(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.type;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -56,6 +57,10 @@ export function $checkAuthorizationDetailsElement(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "AuthorizationDetailsElement object", v);
+    return;
+  }
   const f0 = o.type;
   path.push("type");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"type\" is missing");

@@ -7,6 +7,7 @@ export function $isAuthzDetails(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.elements;
   if (f0 !== undefined) {
     if (!Array.isArray(f0)) return false;
@@ -26,6 +27,10 @@ export function $checkAuthzDetails(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "AuthzDetails object", v);
+    return;
+  }
   const f0 = o.elements;
   if (f0 !== undefined) {
     path.push("elements");

@@ -10,6 +10,7 @@ export function $isBackchannelAuthenticationCompleteResponse(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.resultCode;
   if (f0 !== undefined && typeof f0 !== "string") return false;
   const f1 = o.resultMessage;
@@ -91,6 +92,10 @@ export function $checkBackchannelAuthenticationCompleteResponse(v, path, issues,
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "BackchannelAuthenticationCompleteResponse object", v);
+    return;
+  }
   const f0 = o.resultCode;
   if (f0 !== undefined) {
     path.push("resultCode");

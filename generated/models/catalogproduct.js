@@ -9,6 +9,7 @@ export function $isCatalogProduct(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.id;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -72,6 +73,10 @@ export function $checkCatalogProduct(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "CatalogProduct object", v);
+    return;
+  }
   const f0 = o.id;
   path.push("id");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"id\" is missing");

@@ -6,6 +6,7 @@ export function $isCategory(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.id;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -33,6 +34,10 @@ export function $checkCategory(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Category object", v);
+    return;
+  }
   const f0 = o.id;
   path.push("id");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"id\" is missing");

@@ -8,6 +8,7 @@ export function $isCustomer(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.id;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -51,6 +52,10 @@ export function $checkCustomer(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Customer object", v);
+    return;
+  }
   const f0 = o.id;
   path.push("id");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"id\" is missing");

@@ -6,6 +6,7 @@ export function $isFileUpload(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.fileName;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -23,6 +24,10 @@ export function $checkFileUpload(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "FileUpload object", v);
+    return;
+  }
   const f0 = o.fileName;
   path.push("fileName");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"fileName\" is missing");

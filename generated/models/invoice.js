@@ -11,6 +11,7 @@ export function $isInvoice(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.id;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -63,6 +64,10 @@ export function $checkInvoice(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Invoice object", v);
+    return;
+  }
   const f0 = o.id;
   path.push("id");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"id\" is missing");

@@ -8,6 +8,7 @@ export function $isInvoicePaidEvent(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.object;
   if (f0 === undefined) return false;
   if (f0 !== "event") return false;
@@ -38,6 +39,10 @@ export function $checkInvoicePaidEvent(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "InvoicePaidEvent object", v);
+    return;
+  }
   const f0 = o.object;
   path.push("object");
   if (f0 === undefined) $issue(issues, path, "\"event\"", f0, "required key \"object\" is missing");

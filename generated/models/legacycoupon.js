@@ -6,6 +6,7 @@ export function $isLegacyCoupon(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.code;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -24,6 +25,10 @@ export function $checkLegacyCoupon(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "LegacyCoupon object", v);
+    return;
+  }
   const f0 = o.code;
   path.push("code");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"code\" is missing");

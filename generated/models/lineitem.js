@@ -6,6 +6,7 @@ export function $isLineItem(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.description;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -38,6 +39,10 @@ export function $checkLineItem(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "LineItem object", v);
+    return;
+  }
   const f0 = o.description;
   path.push("description");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"description\" is missing");

@@ -6,6 +6,7 @@ export function $isMeter(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.name;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -28,6 +29,10 @@ export function $checkMeter(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Meter object", v);
+    return;
+  }
   const f0 = o.name;
   path.push("name");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"name\" is missing");

@@ -6,6 +6,7 @@ export function $isPair(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.key;
   if (f0 !== undefined && typeof f0 !== "string") return false;
   const f1 = o.value;
@@ -21,6 +22,10 @@ export function $checkPair(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Pair object", v);
+    return;
+  }
   const f0 = o.key;
   if (f0 !== undefined) {
     path.push("key");

@@ -7,6 +7,7 @@ export function $isPlaylistEntry(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.position;
   if (f0 === undefined) return false;
   if (!Number.isFinite(f0)) return false;
@@ -25,6 +26,10 @@ export function $checkPlaylistEntry(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "PlaylistEntry object", v);
+    return;
+  }
   const f0 = o.position;
   path.push("position");
   if (f0 === undefined) $issue(issues, path, "finite number", f0, "required key \"position\" is missing");

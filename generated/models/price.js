@@ -7,6 +7,7 @@ export function $isPrice(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.amount;
   if (f0 === undefined) return false;
   if (!Number.isFinite(f0)) return false;
@@ -26,6 +27,10 @@ export function $checkPrice(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "Price object", v);
+    return;
+  }
   const f0 = o.amount;
   path.push("amount");
   if (f0 === undefined) $issue(issues, path, "finite number", f0, "required key \"amount\" is missing");

@@ -6,6 +6,7 @@ export function $isSubscriptionPeriod(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.startsAt;
   if (f0 === undefined) return false;
   if (!$isDate(f0)) return false;
@@ -38,6 +39,10 @@ export function $checkSubscriptionPeriod(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "SubscriptionPeriod object", v);
+    return;
+  }
   const f0 = o.startsAt;
   path.push("startsAt");
   if (f0 === undefined) $issue(issues, path, "Date", f0, "required key \"startsAt\" is missing");

@@ -78,7 +78,7 @@ type Path = Array<string | number>;
 type Check = (value: unknown, path: Path, issues: ValidationIssue[], strict: boolean) => void;
 export declare const $hasOwn: (this: object, key: PropertyKey) => boolean;
 export declare const $probe: unique symbol;
-export declare function $own(value: object): Record<string, unknown>;
+export declare function $own(value: object): Record<string, unknown> | undefined;
 export declare function $get(object: object, key: string): unknown;
 export declare function $isObject(value: unknown): value is Record<string, unknown>;
 export declare function $isDate(value: unknown): value is Date;

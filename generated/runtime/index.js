@@ -46,9 +46,15 @@ export const $probe = Symbol("md-model-codegen.probe");
  * anything else is copied so that inherited properties never count.
  * Validators test the prototype inline and call this only for other objects.
  */
+/**
+ * The fields of an object that is not plain, copied; undefined for a Date,
+ * which is no object of fields (its meaning is its time, and JSON writes it
+ * as a string), as zod and JSON Schema also see it.
+ */
 export function $own(value) {
   const proto = Object.getPrototypeOf(value);
   if (proto === objectProto || proto === null) return value;
+  if (value instanceof Date) return undefined;
   const copy = Object.create(null);
   for (const key of Object.getOwnPropertyNames(value)) {
     // Non-enumerable own keys are read as fields but, as on plain objects, are no unknown keys in strict mode.
@@ -63,8 +69,9 @@ export function $get(object, key) {
   return $hasOwn.call(object, key) ? object[key] : undefined;
 }
 
+/** An object of fields: not null, an array or a Date (see `$own`). */
 export function $isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 export function $isDate(value) {

@@ -52,14 +52,19 @@ function readField(object: string, name: string, writer: CheckWriter): string {
 
 /**
  * `o`: the object whose fields are read, `v` itself when its prototype is
- * `Object.prototype` or null, else a copy of its own properties (`$own`).
- * Reading `$probe` first (a symbol no object has, so only a proxy's trap can
- * see it) gives V8 the object's shape in this very function, and with it the
- * prototype: the check then costs nothing for the shapes a model meets.
+ * `Object.prototype` or null, else a copy of its own properties (`$own`),
+ * or none for a Date, which then fails with `notObject`. Reading `$probe`
+ * first (a symbol no object has, so only a proxy's trap can see it) gives
+ * V8 the object's shape in this very function, and with it the prototype:
+ * the check then costs nothing for the shapes a model meets.
  */
-function ownObject(writer: CheckWriter): string[] {
+function ownObject(writer: CheckWriter, notObject: string): string[] {
   const object = ctxGlobal(writer, "Object");
-  return [`const proto = v[${writer.rt("$probe")}] ?? ${object}.getPrototypeOf(v);`, `const o = proto === ${object}.prototype || proto === null ? v : ${writer.rt("$own")}(v);`];
+  return [
+    `const proto = v[${writer.rt("$probe")}] ?? ${object}.getPrototypeOf(v);`,
+    `const o = proto === ${object}.prototype || proto === null ? v : ${writer.rt("$own")}(v);`,
+    `if (o === undefined) ${notObject}`,
+  ];
 }
 
 function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
@@ -69,7 +74,7 @@ function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
   const expected = stringLiteral(`${model.name} object`);
 
   writer.resetVars();
-  const isLines = [`if (${notObject}) return false;`, ...ownObject(writer)];
+  const isLines = [`if (${notObject}) return false;`, ...ownObject(writer, "return false;")];
   model.fields.forEach((field, index) => {
     const f = `f${index}`;
     isLines.push(`const ${f} = ${readField("o", field.name, writer)};`);
@@ -79,7 +84,8 @@ function objectWalks(model: ObjectModel, writer: CheckWriter): Statement[] {
   isLines.push(`if (s && !${writer.rt("$onlyKeys")}(o, ${keys})) return false;`, "return true;");
 
   writer.resetVars();
-  const checkLines = [`if (${notObject}) {\n${writer.rt("$issue")}(issues, path, ${expected}, v);\nreturn;\n}`, ...ownObject(writer)];
+  const fail = `{\n${writer.rt("$issue")}(issues, path, ${expected}, v);\nreturn;\n}`;
+  const checkLines = [`if (${notObject}) ${fail}`, ...ownObject(writer, fail)];
   model.fields.forEach((field, index) => {
     const f = `f${index}`;
     const key = stringLiteral(field.name);

@@ -216,8 +216,9 @@ export function refTo(id: string): TypeExpr {
   return { kind: "ref", name: id, target: id };
 }
 
+/** An object of fields: not null, an array or a Date (a Date is its time, written to JSON as a string). */
 function isObjectShape(v: unknown): v is object {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
 /**

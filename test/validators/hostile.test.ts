@@ -655,6 +655,33 @@ describe("JSON helpers and JSON Schema", () => {
     expect((slots.slotsFromJSON!(records) as { ok: boolean }).ok).toBe(true);
   });
 
+  it("a Date is no object of fields: object and record members do not take it, so a date member writes it", async () => {
+    // Found by the grammar fuzzer (seed 106489032): an object model whose fields are all optional
+    // took a Date (it has no own fields) and wrote it as a full ISO string, which the
+    // date-only member rightly refuses to revive.
+    const DATE = "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)";
+    const generated = generateDocs([
+      { path: "window.md", text: ["# Window", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`from\` | ${DATE} | :heavy_minus_sign: | f |`].join("\n") },
+      { path: "when.md", text: ["# When", "", "## Supported Types", "", "### `models.Window`", "", "### `Record<string, any>`", "", "### `RFCDate`", ""].join("\n") },
+    ]);
+    expect(generated.diagnostics).toEqual([]);
+    const dir = tempDir("date-not-object");
+    writeFiles(dir, generated.files!);
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const load = async (id: string) => (await import(pathToFileURL(join(dir, "models", `${id}.js`)).href)) as Record<string, (...args: unknown[]) => unknown>;
+    const window = await load("window");
+    const when = await load("when");
+    const day = new Date("1970-01-01T00:00:00Z");
+    expect(window.isWindow!(day)).toBe(false);
+    expect(window.validateWindow!(day)).toMatchObject({ ok: false, issues: [{ path: [], expected: "Window object", received: "Date" }] });
+    expect(window.isWindow!({ from: day })).toBe(true);
+    const text = when.whenToJSON!(day) as string;
+    expect(text).toBe('"1970-01-01"');
+    const back = when.whenFromJSON!(text) as { ok: boolean; value: unknown };
+    expect(back.ok).toBe(true);
+    expect(back.value).toBeInstanceOf(Date);
+  });
+
   function ajvFor(pkg: LoadedPackage) {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
     // RFC 3339, as ajv-formats checks them (not installed here): real calendar days, times with seconds and an offset.

@@ -7,6 +7,7 @@ export function $isBillingError(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.message;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -36,6 +37,10 @@ export function $checkBillingError(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "BillingError object", v);
+    return;
+  }
   const f0 = o.message;
   path.push("message");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"message\" is missing");

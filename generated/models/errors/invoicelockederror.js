@@ -7,6 +7,7 @@ export function $isInvoiceLockedError(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.message;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -29,6 +30,10 @@ export function $checkInvoiceLockedError(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "InvoiceLockedError object", v);
+    return;
+  }
   const f0 = o.message;
   path.push("message");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"message\" is missing");

@@ -10,6 +10,7 @@ export function $isCreateInvoiceRequest(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.customerId;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -46,6 +47,10 @@ export function $checkCreateInvoiceRequest(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "CreateInvoiceRequest object", v);
+    return;
+  }
   const f0 = o.customerId;
   path.push("customerId");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"customerId\" is missing");

@@ -6,6 +6,7 @@ export function $isDownloadAssetResponse(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.contentType;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -30,6 +31,10 @@ export function $checkDownloadAssetResponse(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "DownloadAssetResponse object", v);
+    return;
+  }
   const f0 = o.contentType;
   path.push("contentType");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"contentType\" is missing");

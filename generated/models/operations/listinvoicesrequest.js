@@ -8,6 +8,7 @@ export function $isListInvoicesRequest(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.customerId;
   if (f0 !== undefined && typeof f0 !== "string") return false;
   const f1 = o.status;
@@ -31,6 +32,10 @@ export function $checkListInvoicesRequest(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "ListInvoicesRequest object", v);
+    return;
+  }
   const f0 = o.customerId;
   if (f0 !== undefined) {
     path.push("customerId");

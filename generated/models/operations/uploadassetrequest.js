@@ -7,6 +7,7 @@ export function $isUploadAssetRequest(v, s) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) return false;
   const f0 = o.libraryId;
   if (f0 === undefined) return false;
   if (typeof f0 !== "string") return false;
@@ -24,6 +25,10 @@ export function $checkUploadAssetRequest(v, path, issues, s) {
   }
   const proto = v[$probe] ?? Object.getPrototypeOf(v);
   const o = proto === Object.prototype || proto === null ? v : $own(v);
+  if (o === undefined) {
+    $issue(issues, path, "UploadAssetRequest object", v);
+    return;
+  }
   const f0 = o.libraryId;
   path.push("libraryId");
   if (f0 === undefined) $issue(issues, path, "string", f0, "required key \"libraryId\" is missing");
