@@ -4,6 +4,7 @@
  */
 import type { Code } from "mdast";
 import type { Diagnostic, Example, Model } from "../ir/types.ts";
+import { codeValue } from "./code-blocks.ts";
 import { compactTables, type Compacted } from "./compact-tables.ts";
 import { parseForReading } from "./elide-unread.ts";
 import { readEnumValues } from "./enum-values.ts";
@@ -104,7 +105,7 @@ function readModel(text: string, file: string, messages: DocMessages): Model | u
   const { id, folder } = idOf(file);
   const usage = seen.get("Example Usage");
   const usageCode = usage?.nodes.find((n): n is Code => n.type === "code");
-  const code = usageCode ? readExampleCode(usageCode.value) : undefined;
+  const code = usageCode ? readExampleCode(codeValue(usageCode, text)) : undefined;
   const importPath = code?.imports.find((i) => i.names.includes(skeleton.title))?.from;
   const example: Example | undefined =
     code?.value !== undefined && usageCode

@@ -7,6 +7,7 @@
  */
 import type { Code, RootContent, Table } from "mdast";
 import type { EnumModel } from "../ir/types.ts";
+import { codeValue } from "./code-blocks.ts";
 import { cellStart, inlineText, startOf } from "./inline.ts";
 import type { DocMessages } from "./messages.ts";
 
@@ -19,14 +20,13 @@ const BLOCK_TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]
 export function readEnumValues(nodes: RootContent[], text: string, file: string, messages: DocMessages, at: { line: number; column: number }): EnumValues | undefined {
   const table = nodes.find((n): n is Table => n.type === "table");
   const code = nodes.find((n): n is Code => n.type === "code");
-  if (code && !table) return readUnionBlock(code, file, messages);
+  if (code && !table) return readUnionBlock(code, codeValue(code, text), file, messages);
   if (table) return readValuesTable(table, nodes, text, file, messages);
   messages.error(at, "values-missing", "`## Values` has neither a union code block nor a `| Name | Value |` table");
   return undefined;
 }
 
-function readUnionBlock(code: Code, file: string, messages: DocMessages): EnumValues | undefined {
-  const source = code.value;
+function readUnionBlock(code: Code, source: string, file: string, messages: DocMessages): EnumValues | undefined {
   const members: EnumValues["members"] = [];
   let open: "string" | "number" | undefined;
   const base = startOf(code);

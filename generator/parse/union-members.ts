@@ -5,6 +5,7 @@
  */
 import type { Heading, RootContent } from "mdast";
 import type { UnionMember } from "../ir/types.ts";
+import { codeValue } from "./code-blocks.ts";
 import { readExampleCode } from "./example-code.ts";
 import { inlineText, sourceOf, startOf } from "./inline.ts";
 import type { DocMessages } from "./messages.ts";
@@ -20,7 +21,7 @@ export function readUnionMembers(nodes: RootContent[], text: string, file: strin
       current = readMember(node, text, file, messages);
       if (current) members.push(current);
     } else if (node.type === "code" && current && !current.example) {
-      const code = readExampleCode(node.value);
+      const code = readExampleCode(codeValue(node, text));
       if (code.value !== undefined)
         current.example = { text: code.value, ...(code.imports.length ? { imports: code.imports } : {}), position: { file, ...startOf(node) } };
     }
