@@ -101,9 +101,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const stamp = args.check || args.stats ? undefined : (state.unsavedStamp?.stamp ?? loadStamp(stampFile));
   const specFiles = readSpecFiles(specRoot, knownFiles(stamp));
   const generatorVersion = currentGeneratorVersion();
-  const fingerprintOptions = { ...emitOptions, specRoot };
+  const setupOptions = { ...emitOptions, specRoot };
   timings.lap("read");
-  const setup = runSetup(generatorVersion, fingerprintOptions, specFiles);
+  const setup = runSetup(generatorVersion, setupOptions, specFiles);
   if (stamp && inputsUnchanged(stamp, setup, specFiles) && outputsIntact(outDir, stamp.outputs)) {
     timings.lap("up-to-date check");
     if (stamp.warnings.length) io.stderr(formatDiagnostics(stamp.warnings, args.reporter, specLabel));
