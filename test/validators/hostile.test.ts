@@ -192,6 +192,18 @@ function hostileValues(): unknown[] {
   ];
 }
 
+type LoadedModule = Record<string, (...args: unknown[]) => unknown>;
+
+/** Generate docs written in a test into a temp package (removed after the test); `load` imports one of its modules. */
+function writePackage(docs: Array<{ path: string; text: string }>, prefix: string): { load: (module: string) => Promise<LoadedModule> } {
+  const generated = generateDocs(docs);
+  expect(generated.diagnostics).toEqual([]);
+  const dir = tempDir(prefix);
+  writeFiles(dir, generated.files!);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return { load: async (module: string) => (await import(pathToFileURL(join(dir, `${module}.js`)).href)) as LoadedModule };
+}
+
 describe("hostile inputs never throw", () => {
   it("cyclic objects (recursive models, and cycles through unknown and any keys)", () => {
     const category: Record<string, unknown> = { id: "c", name: "root" };
@@ -426,12 +438,8 @@ describe("field names that Object.prototype has, models named like globals", () 
   ];
 
   it("validate, strict mode, JSON round trip and JSON Schema", async () => {
-    const generated = generateDocs(docs);
-    expect(generated.diagnostics).toEqual([]);
-    const dir = tempDir("weird-names");
-    writeFiles(dir, generated.files!);
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const load = async (id: string) => (await import(pathToFileURL(join(dir, "models", `${id}.js`)).href)) as Record<string, (...args: unknown[]) => unknown>;
+    const pkg = writePackage(docs, "weird-names");
+    const load = (id: string) => pkg.load(`models/${id}`);
     const weird = await load("weird");
     const number = await load("number");
     const array = await load("array");
@@ -632,18 +640,17 @@ describe("JSON helpers and JSON Schema", () => {
   it("a union whose earlier member takes Dates as records, deeper down, still writes what its date member revives", async () => {
     // Found by the grammar fuzzer (seed 1000132645): `[Date]` is also an array of (empty) records.
     const RFCDATE = "[RFCDate](../../types/rfcdate.md)";
-    const generated = generateDocs([
-      {
-        path: "slots.md",
-        text: ["# Slots", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`days\` | Record<string, *number*[]>[] \\| ${RFCDATE}[] | :heavy_check_mark: | d |`].join("\n"),
-      },
-    ]);
-    expect(generated.diagnostics).toEqual([]);
-    const dir = tempDir("union-dates");
-    writeFiles(dir, generated.files!);
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const slots = (await import(pathToFileURL(join(dir, "models", "slots.js")).href)) as Record<string, (...args: unknown[]) => unknown>;
-    const runtime = (await import(pathToFileURL(join(dir, "runtime", "index.js")).href)) as { RFCDate: typeof RFCDate };
+    const pkg = writePackage(
+      [
+        {
+          path: "slots.md",
+          text: ["# Slots", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`days\` | Record<string, *number*[]>[] \\| ${RFCDATE}[] | :heavy_check_mark: | d |`].join("\n"),
+        },
+      ],
+      "union-dates",
+    );
+    const slots = await pkg.load("models/slots");
+    const runtime = (await pkg.load("runtime/index")) as unknown as { RFCDate: typeof RFCDate };
     const text = slots.slotsToJSON!({ days: [new Date("1970-01-01T00:00:00Z")] }) as string;
     expect(JSON.parse(text)).toEqual({ days: ["1970-01-01"] });
     const back = slots.slotsFromJSON!(text) as { ok: boolean; value: { days: unknown[] } };
@@ -660,15 +667,14 @@ describe("JSON helpers and JSON Schema", () => {
     // took a Date (it has no own fields) and wrote it as a full ISO string, which the
     // date-only member rightly refuses to revive.
     const DATE = "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)";
-    const generated = generateDocs([
-      { path: "window.md", text: ["# Window", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`from\` | ${DATE} | :heavy_minus_sign: | f |`].join("\n") },
-      { path: "when.md", text: ["# When", "", "## Supported Types", "", "### `models.Window`", "", "### `Record<string, any>`", "", "### `RFCDate`", ""].join("\n") },
-    ]);
-    expect(generated.diagnostics).toEqual([]);
-    const dir = tempDir("date-not-object");
-    writeFiles(dir, generated.files!);
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const load = async (id: string) => (await import(pathToFileURL(join(dir, "models", `${id}.js`)).href)) as Record<string, (...args: unknown[]) => unknown>;
+    const pkg = writePackage(
+      [
+        { path: "window.md", text: ["# Window", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", `| \`from\` | ${DATE} | :heavy_minus_sign: | f |`].join("\n") },
+        { path: "when.md", text: ["# When", "", "## Supported Types", "", "### `models.Window`", "", "### `Record<string, any>`", "", "### `RFCDate`", ""].join("\n") },
+      ],
+      "date-not-object",
+    );
+    const load = (id: string) => pkg.load(`models/${id}`);
     const window = await load("window");
     const when = await load("when");
     const day = new Date("1970-01-01T00:00:00Z");
