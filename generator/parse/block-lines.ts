@@ -4,21 +4,38 @@
  * fenced code block, and where a table row's cells are split.
  */
 
-/** An opening or closing code fence: three or more backticks or tildes, indented at most 3 spaces. */
-export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** 3+ backticks or tildes after at most 3 spaces: the start of an opening or closing fence. */
+const FENCE = /^( {0,3})(`{3,}|~{3,})/;
+
+/**
+ * A line that opens a fenced code block, as CommonMark has it: the fence,
+ * its indentation, and an info string that holds no backtick after a
+ * backtick fence.
+ */
+export function openingFence(line: string): { indent: number; fence: string } | undefined {
+  const match = FENCE.exec(line);
+  if (!match) return undefined;
+  const fence = match[2]!;
+  if (fence[0] === "`" && line.slice(match[0].length).includes("`")) return undefined;
+  return { indent: match[1]!.length, fence };
+}
+
+/** A line that closes a block opened by `fence`: at most 3 spaces, at least as many of the same character, blanks only after (and the CR of a CRLF). */
+export function isClosingFence(line: string, fence: string): boolean {
+  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(line);
+  return match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length;
+}
 
 /** Per line: is it part of a fenced code block (its opening and closing fences included)? */
 export function fencedLines(lines: readonly string[]): boolean[] {
   let fence: string | undefined;
   return lines.map((line) => {
-    const open = FENCE.exec(line);
-    if (fence) {
-      // Closed by the same character, at least as long, alone on its line.
-      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length && line.trim() === open[1]) fence = undefined;
+    if (fence !== undefined) {
+      if (isClosingFence(line, fence)) fence = undefined;
       return true;
     }
-    if (open) fence = open[1]!;
-    return open !== null;
+    fence = openingFence(line)?.fence;
+    return fence !== undefined;
   });
 }
 

@@ -8,46 +8,27 @@
  * remark, and readers take the content with `codeValue`.
  */
 import type { Code } from "mdast";
-
-/** An opening fence: up to 3 spaces, 3+ backticks or tildes, an info string (no backtick after backticks). */
-const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-
-/** A closing fence for `fence`: up to 3 spaces, at least as many of the same character, blanks only after. */
-export function isClosingFence(line: string, fence: string): boolean {
-  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-  return match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length;
-}
-
-/** A line that opens a fenced block, with its indentation and fence; undefined if none. */
-export function openingFence(line: string): { indent: number; fence: string } | undefined {
-  const match = OPENING.exec(line);
-  if (!match) return undefined;
-  const fence = match[2]!;
-  if (fence[0] === "`" && match[3]!.includes("`")) return undefined;
-  return { indent: match[1]!.length, fence };
-}
+import { isClosingFence, openingFence } from "./block-lines.ts";
 
 /**
  * Blocks (0-based line indexes of their fences) that open at column 1, close
  * with a closing fence, and hold at least one line and no NUL (micromark
- * turns NUL into U+FFFD). `eligible(i)` says a line may belong to one (the
- * other passes agree it is fenced). Lines are as split at `\n`; a doc with
- * a lone CR (a line ending to markdown) has none.
+ * turns NUL into U+FFFD). They are blocks of `fencedLines` too: the same
+ * fence rules (block-lines.ts). Lines are as split at `\n`; a doc with a
+ * lone CR (a line ending to markdown) has none.
  */
-export function plainFencedBlocks(lines: readonly string[], eligible: (line: number) => boolean): Array<{ open: number; close: number }> {
+export function plainFencedBlocks(lines: readonly string[]): Array<{ open: number; close: number }> {
   const blocks: Array<{ open: number; close: number }> = [];
   // A lone CR ends a line for markdown but not here: then these lines are not markdown's lines.
   if (lines.some((line) => /\r(?!$)/.test(line))) return blocks;
   for (let i = 0; i < lines.length; i++) {
-    const opening = openingFence(lines[i]!.replace(/\r$/, ""));
+    const opening = openingFence(lines[i]!);
     if (!opening) continue;
     let close = i + 1;
-    while (close < lines.length && !isClosingFence(lines[close]!.replace(/\r$/, ""), opening.fence)) close++;
+    while (close < lines.length && !isClosingFence(lines[close]!, opening.fence)) close++;
     // Unclosed: the block runs to the end of the doc, and so does every line after it.
     if (close >= lines.length) break;
-    let ok = opening.indent === 0 && close > i + 1;
-    for (let k = i; ok && k <= close; k++) if (!eligible(k) || (k > i && k < close && lines[k]!.includes("\0"))) ok = false;
-    if (ok) blocks.push({ open: i, close });
+    if (opening.indent === 0 && close > i + 1 && !lines.slice(i + 1, close).some((line) => line.includes("\0"))) blocks.push({ open: i, close });
     i = close;
   }
   return blocks;

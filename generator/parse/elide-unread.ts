@@ -136,7 +136,7 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     i = j - 1;
   }
   const codeBlocks: Cut["codeBlocks"] = [];
-  for (const { open, close } of plainFencedBlocks(lines, (i) => fenced[i] === true)) {
+  for (const { open, close } of plainFencedBlocks(lines)) {
     for (let k = open + 1; k < close; k++) {
       if (lines[k] === "") continue;
       breaks.set(k + 1, [[0, lines[k]!.length]]);

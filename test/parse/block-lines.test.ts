@@ -12,6 +12,11 @@ describe("fencedLines", () => {
     const lines = ["a", "~~~~", "```", "~~~ not a close", "~~~", "~~~~", "b", "   ```ts", "x", "    ```", "```", "c"];
     expect(fencedLines(lines)).toEqual([false, true, true, true, true, true, false, true, true, true, true, false]);
   });
+
+  it("a backtick fence whose info string has a backtick opens nothing (it is inline code); CRLF lines close", () => {
+    expect(fencedLines(["```js`x", "| a |", "```"])).toEqual([false, false, true]);
+    expect(fencedLines(["~~~ `x`", "| a |", "~~~\r", "b"])).toEqual([true, true, true, false]);
+  });
 });
 
 describe("splitAtPipes", () => {

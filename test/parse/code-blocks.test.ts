@@ -5,7 +5,8 @@
  */
 import type { Code } from "mdast";
 import { describe, expect, it } from "vitest";
-import { codeValue, isClosingFence, openingFence, plainFencedBlocks } from "../../generator/parse/code-blocks.ts";
+import { fencedLines, isClosingFence, openingFence } from "../../generator/parse/block-lines.ts";
+import { codeValue, plainFencedBlocks } from "../../generator/parse/code-blocks.ts";
 import { parseForReading } from "../../generator/parse/elide-unread.ts";
 import { parseMarkdown } from "../../generator/parse/markdown.ts";
 import { parseDoc } from "../../generator/parse/doc.ts";
@@ -38,14 +39,17 @@ describe("fences", () => {
 
   it("only closed blocks opened at column 1, with content and no NUL, and only where the other passes agree", () => {
     const lines = ["```", "a", "```", "  ```", "b", "```", "~~~", "~~~", "````", "c", "```", "````", "```", "\0", "```", "```", "unclosed"];
-    expect(plainFencedBlocks(lines, () => true)).toEqual([
+    const blocks = plainFencedBlocks(lines);
+    expect(blocks).toEqual([
       { open: 0, close: 2 },
       { open: 8, close: 11 },
     ]);
-    expect(plainFencedBlocks(lines, (i) => i !== 9)).toEqual([{ open: 0, close: 2 }]);
+    // The other passes (fencedLines) see every line of these blocks as fenced: the same rules.
+    const fenced = fencedLines(lines);
+    for (const { open, close } of blocks) for (let i = open; i <= close; i++) expect(fenced[i], `line ${i}`).toBe(true);
     // A lone CR is a line ending to markdown: such a doc's lines are not these lines.
-    expect(plainFencedBlocks(["```", "a\r```", "b", "```"], () => true)).toEqual([]);
-    expect(plainFencedBlocks(["```\r", "a\r", "```\r"], () => true)).toEqual([{ open: 0, close: 2 }]);
+    expect(plainFencedBlocks(["```", "a\r```", "b", "```"])).toEqual([]);
+    expect(plainFencedBlocks(["```\r", "a\r", "```\r"])).toEqual([{ open: 0, close: 2 }]);
   });
 });
 
