@@ -16,6 +16,7 @@ export interface Compacted {
 /** Padding next to an unescaped cell pipe, or a delimiter row's long dash runs. */
 const PADDING = /(?<=(?:^|[^\\])\|) {2,}| {2,}(?=\|)/g;
 const DELIMITER_ROW = /^\s*\|[\s\-:|]+\|\s*$/;
+const ROW_START = /^ {0,3}\|/;
 
 export function compactTables(original: string): Compacted {
   const lines = original.split("\n");
@@ -24,7 +25,9 @@ export function compactTables(original: string): Compacted {
   const fenced = fencedLines(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (fenced[i] || !line.trimStart().startsWith("|")) continue;
+    // A row starts with a pipe after at most 3 spaces: indented further, the line is code, and
+    // taking its indentation away would make it a row.
+    if (fenced[i] || !ROW_START.test(line)) continue;
     const breaks: Array<[number, number]> = [];
     let removed = 0;
     const rewrite = (pattern: RegExp, keep: (match: string) => string) => (source: string) =>

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { fencedLines, splitAtPipes } from "../../generator/parse/block-lines.ts";
 import { compactTables } from "../../generator/parse/compact-tables.ts";
+import type { ObjectModel } from "../../generator/ir/types.ts";
 import { parseDoc } from "../../generator/parse/doc.ts";
 
 describe("fencedLines", () => {
@@ -33,5 +34,16 @@ describe("compactTables and fences", () => {
     const doc = ["# Thing", "", "## Example Usage", "", code, "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a` | *string* | :heavy_check_mark: | N/A |"].join("\n");
     const { model } = parseDoc(doc, "thing.md");
     expect(model?.kind).toBe("object");
+  });
+});
+
+describe("compactTables and indentation", () => {
+  it("a pipe line indented 4 spaces or more is code, not a row: its indentation stays, and so does the table's end", () => {
+    // Differential fuzzing found it: removing the padding made such a line a row of the table above.
+    const doc = ["# Thing", "", "## Fields", "", "| Field | Type | Required | Description |", "| --- | --- | --- | --- |", "| `a`    | *string* | :heavy_check_mark: | N/A |", "      | `b` | *string* | :heavy_check_mark: | N/A |"].join("\n");
+    expect(compactTables(doc).text.split("\n")[7]).toBe("      | `b` | *string* | :heavy_check_mark: | N/A |");
+    expect(compactTables(doc).text.split("\n")[6]).toBe("| `a` | *string* | :heavy_check_mark: | N/A |");
+    const model = parseDoc(doc, "thing.md").model as ObjectModel;
+    expect(model.fields.map((f) => f.name)).toEqual(["a"]);
   });
 });
