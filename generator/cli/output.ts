@@ -9,7 +9,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve, sep } from "node:path";
-import { listSpecFiles, toSpecPath } from "./read-spec.ts";
+import { listFiles } from "./read-spec.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
 export const MANIFEST = ".md-model-codegen-manifest.json";
@@ -42,7 +42,7 @@ export function checkTarget(out: string, spec: string, cwd: string): void {
 export function readOwnedFiles(out: string): string[] {
   if (!existsSync(out)) return [];
   if (!statSync(out).isDirectory()) throw new OutputError(`refusing to write to ${out}: it is not a folder`);
-  const present = listSpecFiles(out, true).map((f) => toSpecPath(out, f));
+  const present = listFiles(out, true).map((f) => f.path);
   const manifestPath = join(out, MANIFEST);
   if (!existsSync(manifestPath)) {
     if (present.length === 0) return [];
@@ -188,7 +188,7 @@ export interface CheckResult {
 export function compareOutput(out: string, files: ReadonlyMap<string, string>): CheckResult {
   const all = new Map(files);
   all.set(MANIFEST, manifestText(files.keys()));
-  const present = existsSync(out) ? listSpecFiles(out, true).map((f) => toSpecPath(out, f)).filter((f) => !f.startsWith("node_modules/")) : [];
+  const present = existsSync(out) ? listFiles(out, true).map((f) => f.path).filter((f) => !f.startsWith("node_modules/")) : [];
   const presentSet = new Set(present);
   const stale: string[] = [];
   const missing: string[] = [];
