@@ -6,17 +6,16 @@
 import { createRequire } from "node:module";
 
 type Crypto = typeof import("node:crypto");
-let crypto: Crypto | undefined;
+let loaded: Crypto | undefined;
+const crypto = (): Crypto => (loaded ??= createRequire(import.meta.url)("node:crypto") as Crypto);
 
 export function newHash(algorithm: "sha256" | "sha512"): import("node:crypto").Hash {
-  crypto ??= createRequire(import.meta.url)("node:crypto") as Crypto;
-  return crypto.createHash(algorithm);
+  return crypto().createHash(algorithm);
 }
 
 /** A fresh random id. */
 export function newId(): string {
-  crypto ??= createRequire(import.meta.url)("node:crypto") as Crypto;
-  return crypto.randomUUID();
+  return crypto().randomUUID();
 }
 
 /** A content fingerprint (not a security boundary): SHA-512 is the fastest of Node's SHA-2 hashes on 64-bit machines. */

@@ -172,7 +172,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
-    state.cache = { version: currentGeneratorVersion(), id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], facts };
+    state.cache = { version: generatorVersion, id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], facts };
     state.unsavedCache = { file: cacheFile, data: state.cache };
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.
