@@ -19,26 +19,32 @@
  *   cell), and inline syntax never spans cells;
  * - prose lines that mask-free-text.ts masked (plain `·` text already);
  * - the content lines of top-level fenced code blocks opened at column 1
- *   (code-blocks.ts reads them from the source), emptied whole.
+ *   (code-blocks.ts reads them from the source), emptied whole;
+ * - whole rows of fields tables that plain-rows.ts builds as remark would
+ *   (every cell read from the source, a plain Type cell): their lines are
+ *   left out, and the rows put back into their tables afterwards.
  *
  * Whether a line is a row is a guess from its first characters; the tree
  * confirms it (a row of a top-level table starts on every cut line, and a
  * line starting with `|` opens no other block, so it is a row of the full
- * text too), and every emptied block is a top-level code block of the tree
+ * text too; a left-out row's header opens a top-level table, and the lines
+ * starting with `|` under it are its rows whatever they hold), and every emptied block is a top-level code block of the tree
  * from fence to fence (its content lines hold no closing fence, checked
  * line by line, so the full text's block ends there too). When that fails
  * (a table in an HTML block, say), the full text is parsed instead.
  *
- * authlete-bc9fa09 (304 docs): remark sees 0.11 MB instead of 0.52 MB; all
- * docs parse in ~40% less CPU time (Field and Required cells: a cold parse
- * of all docs went from ~1.25 s to ~1.09 s; code blocks: ~5% less again).
+ * authlete-bc9fa09 (304 docs): remark sees 0.05 MB instead of 0.52 MB;
+ * a cold parse of all docs went from ~1.25 s to ~1.09 s (Field and Required
+ * cells), ~5% less again (code blocks), then to ~0.75 s (plain rows: all
+ * 1,778 rows).
  */
-import type { Root } from "mdast";
+import type { Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
 import { fencedLines, splitAtPipes } from "./block-lines.ts";
 import { plainFencedBlocks } from "./code-blocks.ts";
 import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
+import { plainRow } from "./plain-rows.ts";
 
 /** What remark parses: the cut text, and per 1-based line its sorted [cutColumnIndex, removedSoFar] breakpoints. */
 interface Cut {
@@ -48,6 +54,8 @@ interface Cut {
   rows: Set<number>;
   /** 1-based fence lines of the code blocks that were emptied, to be confirmed by the tree. */
   codeBlocks: Array<{ open: number; close: number }>;
+  /** Rows built by plain-rows.ts, by 1-based line: remark is not shown these lines. */
+  plainRows: Map<number, { header: number; row: TableRow }>;
   lineCount: number;
 }
 
@@ -106,7 +114,12 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
   const lines = masked.split("\n");
   const breaks = new Map<number, Array<[number, number]>>();
   const rows = new Set<number>();
+  const plainRows: Cut["plainRows"] = new Map();
   const fenced = fencedLines(lines);
+  // A lone CR ends a line for markdown but not here: then no line is left out.
+  const dropRows = !/\r(?!\n)/.test(masked);
+  let offset = 0;
+  const offsets = lines.map((line) => (offset += line.length + 1) - line.length - 1);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fenced[i]) continue;
@@ -124,8 +137,14 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     // A header line above a delimiter row: the lines starting with `|` after them are its rows.
     if (line[0] !== "|" || !isDelimiter(lines[i + 1] ?? "")) continue;
     const fieldsTable = isFieldsHeader(line);
+    const headerCells = fieldsTable ? cellCount(line) : 0;
     let j = i + 2;
     for (; j < lines.length && lines[j]![0] === "|"; j++) {
+      const row = fieldsTable && dropRows ? plainRow(lines[j]!, { line: j + 1, offset: offsets[j]! }, headerCells) : undefined;
+      if (row) {
+        plainRows.set(j + 1, { header: i + 1, row });
+        continue;
+      }
       const rowBreaks: Array<[number, number]> = [];
       const cut = cutRow(lines[j]!, rowBreaks, fieldsTable);
       if (!rowBreaks.length) continue;
@@ -144,7 +163,13 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     }
     codeBlocks.push({ open: open + 1, close: close + 1 });
   }
-  return { text: lines.join("\n"), breaks, rows, codeBlocks, lineCount: lines.length };
+  return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lineCount: lines.length };
+}
+
+/** A row's cells: the parts between its pipes, the part after the last pipe only when it is not blank. */
+function cellCount(line: string): number {
+  const parts = splitAtPipes(line);
+  return parts.length - 1 - (parts[parts.length - 1]!.trim() === "" ? 1 : 0);
 }
 
 /** Every emptied block is a top-level code block of the tree, from its opening to its closing fence. */
@@ -171,26 +196,44 @@ export function rowsConfirmed(tree: Root, rows: ReadonlySet<number>): boolean {
 
 type Point = { line: number; column: number; offset?: number };
 
-/** Move every node's position from the cut text onto the full text (iteratively: trees can be deep). */
-function restorePositions(tree: Root, cut: Cut): void {
+/** The text remark is shown: the cut text without the lines of plain rows, and per shown 1-based line its line in the full text. */
+function shownText(cut: Cut): { text: string; fullLine: number[] } {
+  if (cut.plainRows.size === 0) return { text: cut.text, fullLine: Array.from({ length: cut.lineCount + 2 }, (_, i) => i) };
+  const kept: string[] = [];
+  const fullLine = [0];
+  cut.text.split("\n").forEach((line, i) => {
+    if (cut.plainRows.has(i + 1)) return;
+    kept.push(line);
+    fullLine.push(i + 1);
+  });
+  fullLine.push(cut.lineCount + 1);
+  return { text: kept.join("\n"), fullLine };
+}
+
+/** Move every node's position from the shown text onto the full text (iteratively: trees can be deep). */
+function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[]): void {
   const { lineCount } = cut;
-  // Characters removed on the lines before each 1-based line.
+  const lengths = cut.plainRows.size ? cut.text.split("\n").map((line) => line.length) : [];
+  // Characters of the full text missing from the shown text before each 1-based full line.
   const before = new Array<number>(lineCount + 2).fill(0);
   for (let line = 1; line <= lineCount + 1; line++) {
-    const breaks = cut.breaks.get(line - 1);
-    before[line] = before[line - 1]! + (breaks ? breaks[breaks.length - 1]![1] : 0);
+    const previous = line - 1;
+    const breaks = cut.breaks.get(previous);
+    const missing = cut.plainRows.has(previous) ? lengths[previous - 1]! + 1 : breaks ? breaks[breaks.length - 1]![1] : 0;
+    before[line] = before[previous]! + missing;
   }
   const map = (point: Point): Point => {
+    const line = fullLine[point.line] ?? lineCount + 1;
     let shift = 0;
-    const breaks = cut.breaks.get(point.line);
+    const breaks = cut.breaks.get(line);
     if (breaks) {
       for (const [at, removed] of breaks) {
         if (point.column - 1 >= at) shift = removed;
         else break;
       }
     }
-    const offset = point.offset === undefined ? undefined : point.offset + (before[point.line] ?? before[lineCount + 1]!) + shift;
-    return { line: point.line, column: point.column + shift, ...(offset === undefined ? {} : { offset }) };
+    const offset = point.offset === undefined ? undefined : point.offset + before[line]! + shift;
+    return { line, column: point.column + shift, ...(offset === undefined ? {} : { offset }) };
   };
   const stack: Array<{ position?: { start: Point; end: Point }; children?: unknown[] }> = [tree];
   while (stack.length) {
@@ -201,15 +244,52 @@ function restorePositions(tree: Root, cut: Cut): void {
 }
 
 /**
+ * Put the plain rows back into their tables (positions already on the full
+ * text). False when a row's header opens no top-level table in the tree.
+ */
+function insertPlainRows(tree: Root, plainRows: Cut["plainRows"], lineCount: number): boolean {
+  const byHeader = new Map<number, TableRow[]>();
+  for (const { header, row } of plainRows.values()) {
+    const rows = byHeader.get(header);
+    if (rows) rows.push(row);
+    else byHeader.set(header, [row]);
+  }
+  let placed = 0;
+  for (const node of tree.children) {
+    const start = node.position?.start;
+    const rows = start && start.column === 1 ? byHeader.get(start.line) : undefined;
+    if (node.type !== "table" || !rows) continue;
+    const line = (row: TableRow) => row.position!.start.line;
+    // Both lists are in line order; the header row comes first in either case.
+    const merged: TableRow[] = [];
+    let k = 0;
+    for (const row of node.children) {
+      while (k < rows.length && line(rows[k]!) < line(row)) merged.push(rows[k++]!);
+      merged.push(row);
+    }
+    while (k < rows.length) merged.push(rows[k++]!);
+    node.children = merged;
+    const last = merged[merged.length - 1]!.position!.end;
+    if (node.position && last.offset! > node.position.end.offset!) node.position = { start: node.position.start, end: last };
+    placed += rows.length;
+  }
+  // A doc that ends in a plain row (no newline after it) ends where that row does.
+  const lastRow = plainRows.get(lineCount)?.row.position;
+  if (lastRow && tree.position) tree.position = { start: tree.position.start, end: lastRow.end };
+  return placed === plainRows.size;
+}
+
+/**
  * The mdast of a doc's text, for reading: free text masked (mask-free-text.ts)
  * and unread text cut (above), positions as in `text`.
  */
 export function parseForReading(text: string): Root {
   const masked = maskFreeText(text);
   const cut = cutUnread(masked.text, masked.prose);
-  if (cut.breaks.size === 0) return parseMarkdown(masked.text);
-  const tree = parseMarkdown(cut.text);
-  if (!rowsConfirmed(tree, cut.rows) || !codeBlocksConfirmed(tree, cut.codeBlocks)) return parseMarkdown(masked.text);
-  restorePositions(tree, cut);
+  if (cut.breaks.size === 0 && cut.plainRows.size === 0) return parseMarkdown(masked.text);
+  const shown = shownText(cut);
+  const tree = parseMarkdown(shown.text);
+  restorePositions(tree, cut, shown.fullLine);
+  if (!rowsConfirmed(tree, cut.rows) || !codeBlocksConfirmed(tree, cut.codeBlocks) || !insertPlainRows(tree, cut.plainRows, cut.lineCount)) return parseMarkdown(masked.text);
   return tree;
 }
