@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Skeleton } from "../emit/printer.ts";
 import type { SpecFacts } from "../ir/changes.ts";
 import type { Diagnostic, Model } from "../ir/types.ts";
 import { nameHash, newHash } from "./hash.ts";
@@ -34,6 +35,8 @@ export interface CacheData {
   id?: string;
   parsed: Record<string, ParsedEntry>;
   units: Array<[string, Record<string, string>]>;
+  /** Path → each output file's skeleton as last printed (emit/printer.ts): an edit that keeps it needs no ts-morph. */
+  skeletons?: Array<[string, Skeleton]>;
   /** What the change summary needs of the last spec (ir/changes.ts). */
   facts?: SpecFacts;
 }

@@ -59,7 +59,7 @@ async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<st
   const { parseDocs, usesWorkers } = await import("./parse-pool.ts");
   // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
   // loading it first would only hold TypeScript in memory through the parse (~50 MB more peak RSS).
-  if (!cache && usesWorkers(stale)) void import("../emit/print-units.ts").catch(() => undefined);
+  if (!cache && usesWorkers(stale)) void import("../emit/printer.ts").then((printer) => printer.preloadTsMorph()).catch(() => undefined);
   const fresh = new Map((stale.length ? await parseDocs(stale) : []).map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
   for (const doc of docs) {
@@ -141,10 +141,10 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
 
   const { emitPackage } = await import("../emit/index.ts");
   const { loadRuntimeSources } = await import("./runtime-sources.ts");
-  const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined);
+  const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
   // After printing, ts-morph's V8 code cache also holds the printer's code: store it for the next process.
-  if (emitted.printed > 0) (await import("../emit/load-ts-morph.ts")).saveCodeCache();
-  timings.lap(`emit ${emitted.printed} units`);
+  if (emitted.printedByTsMorph > 0) (await import("../emit/load-ts-morph.ts")).saveCodeCache();
+  timings.lap(`emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`);
   const files = emitted.files;
   const kinds = countKinds(built.spec);
   const what = describe(read.docs.length, kinds);
@@ -172,7 +172,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
-    state.cache = { version: generatorVersion, id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], facts };
+    state.cache = { version: generatorVersion, id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], skeletons: [...emitted.skeletons], facts };
     state.unsavedCache = { file: cacheFile, data: state.cache };
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.

@@ -8,7 +8,7 @@ import type { Model } from "../ir/types.ts";
 import type { EmitContext } from "./context.ts";
 import { RUNTIME_PATH } from "./context.ts";
 import { barrelPath, importSpecifier, modulePath } from "./module-scope.ts";
-import { exportFrom, type FilePlan, type Statement } from "./printer.ts";
+import { exportFrom, type FilePlan, type Statement } from "./statements.ts";
 
 
 

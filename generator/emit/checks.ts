@@ -11,7 +11,7 @@ import type { Model, TypeExpr } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitContext } from "./context.ts";
 import { stringLiteral, valueLiteral } from "./escape.ts";
 import { modulePath, type ModuleScope } from "./module-scope.ts";
-import { functionDeclaration, type Statement } from "./printer.ts";
+import { functionDeclaration, type Statement } from "./statements.ts";
 
 export type Mode = "is" | "check";
 

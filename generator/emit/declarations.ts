@@ -2,7 +2,7 @@
 import type { EnumModel, Model, ObjectModel, UnionModel } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitContext } from "./context.ts";
 import { propertyKey, valueLiteral } from "./escape.ts";
-import { declareConst, enumDeclaration, typeAlias, type Doc, type Statement } from "./printer.ts";
+import { declareConst, enumDeclaration, typeAlias, type Doc, type Statement } from "./statements.ts";
 import type { ModuleScope } from "./module-scope.ts";
 import { typeText } from "./type-text.ts";
 import { commentText } from "./escape.ts";

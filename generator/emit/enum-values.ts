@@ -3,7 +3,7 @@ import type { EnumModel } from "../ir/types.ts";
 import type { EmitContext } from "./context.ts";
 import { objectLiteralKey, stringLiteral, valueLiteral } from "./escape.ts";
 import type { ModuleScope } from "./module-scope.ts";
-import { constStatement, type Statement } from "./printer.ts";
+import { constStatement, type Statement } from "./statements.ts";
 import { modelDoc } from "./declarations.ts";
 
 export function enumValueStatements(model: EnumModel, ctx: EmitContext, scope: ModuleScope): Statement[] {

@@ -4,12 +4,14 @@
  * bytes: models arrive sorted and every list is built in that order.
  *
  * Incremental: each unit (model module, barrel) has a key; units whose key
- * is in the given cache are reused, and ts-morph is loaded only when some
- * unit must be printed.
+ * is in the given cache are reused. The others are printed, and ts-morph is
+ * loaded only when one of their files is not in the skeleton memo.
  */
 import type { Spec } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitOptions } from "./context.ts";
 import { packageJson } from "./package-manifest.ts";
+import type { PrintedUnits } from "./print-units.ts";
+import type { Skeleton } from "./printer.ts";
 import { planUnits, type Unit } from "./units.ts";
 
 export type { EmitOptions } from "./context.ts";
@@ -23,40 +25,54 @@ export interface RuntimeSources {
 /** Unit key → the files that unit produced. */
 export type EmitCache = ReadonlyMap<string, Record<string, string>>;
 
+/** Path → skeleton of a file as last printed (printer.ts): lets an edit that only changes bulky text skip ts-morph. */
+export type SkeletonMemo = ReadonlyMap<string, Skeleton>;
+
 export interface EmitResult {
   files: Map<string, string>;
   /** The cache for the next run: exactly this run's units. */
   cache: Map<string, Record<string, string>>;
+  /** The skeleton memo for the next run: this run's files. */
+  skeletons: Map<string, Skeleton>;
   /** How many units were printed (the rest came from the cache). */
   printed: number;
+  /** How many files of those ts-morph printed (the rest came from the skeleton memo). */
+  printedByTsMorph: number;
 }
 
-export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[]) => Map<string, Record<string, string>>;
+export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: SkeletonMemo) => PrintedUnits;
 
-/** Emit, loading ts-morph (through print-units) only when a unit misses the cache. */
-export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache): Promise<EmitResult> {
+/** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
+export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): Promise<EmitResult> {
   const units = planUnits(spec, options);
-  const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : () => new Map();
-  return assemble(spec, options, runtime, units, print, cache);
+  const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : () => ({ units: new Map(), skeletons: new Map(), printedByTsMorph: 0 });
+  return assemble(spec, options, runtime, units, print, cache, memo);
 }
 
-/** The same, synchronously, for callers that have ts-morph loaded anyway (tests, benchmarks). */
-export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache): EmitResult {
-  return assemble(spec, options, runtime, planUnits(spec, options), print, cache);
+/** The same, synchronously, for callers that have the printer loaded anyway (tests, benchmarks). */
+export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
+  return assemble(spec, options, runtime, planUnits(spec, options), print, cache, memo);
 }
 
-function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: Unit[], print: PrintUnits, cache?: EmitCache): EmitResult {
+function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: Unit[], print: PrintUnits, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
   const misses = units.filter((u) => !cache?.has(u.key));
-  const printed = misses.length ? print(spec, options, misses) : new Map<string, Record<string, string>>();
+  const printed = misses.length ? print(spec, options, misses, memo) : { units: new Map<string, Record<string, string>>(), skeletons: new Map<string, Skeleton>(), printedByTsMorph: 0 };
   const next = new Map<string, Record<string, string>>();
   const files = new Map<string, string>();
+  const skeletons = new Map<string, Skeleton>();
   for (const unit of units) {
-    const texts = printed.get(unit.key) ?? cache!.get(unit.key)!;
+    const texts = printed.units.get(unit.key) ?? cache!.get(unit.key)!;
     next.set(unit.key, texts);
-    for (const [path, text] of Object.entries(texts)) files.set(path, text);
+    for (const [path, text] of Object.entries(texts)) {
+      files.set(path, text);
+      // A reused unit's files are as last printed: their skeletons carry over.
+      const skeleton = printed.skeletons.get(path) ?? (printed.units.has(unit.key) ? undefined : memo?.get(path));
+      if (skeleton) skeletons.set(path, skeleton);
+    }
   }
   files.set(`${RUNTIME_PATH}.js`, runtime.js);
   files.set(`${RUNTIME_PATH}.d.ts`, runtime.dts);
   files.set("package.json", packageJson(spec, options));
-  return { files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), cache: next, printed: misses.length };
+  const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { files: sorted, cache: next, skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph };
 }

@@ -10,7 +10,7 @@ import type { EmitContext } from "./context.ts";
 import { objectLiteralKey, stringLiteral } from "./escape.ts";
 import { modulePath, type ModuleScope } from "./module-scope.ts";
 import { RUNTIME_PATH } from "./context.ts";
-import { declareFunction, functionDeclaration, type Statement } from "./printer.ts";
+import { declareFunction, functionDeclaration, type Statement } from "./statements.ts";
 
 type Direction = "revive" | "serialize";
 

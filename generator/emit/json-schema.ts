@@ -8,7 +8,7 @@ import type { Model, TypeExpr } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitContext } from "./context.ts";
 import { stringLiteral } from "./escape.ts";
 import { modulePath, type ModuleScope } from "./module-scope.ts";
-import { constStatement, declareFunction, functionDeclaration, type Statement } from "./printer.ts";
+import { constStatement, declareFunction, functionDeclaration, type Statement } from "./statements.ts";
 
 type Schema = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import { stringLiteral } from "./escape.ts";
 import { codecDeclarations, codecStatements } from "./json-codecs.ts";
 import { jsonSchemaDeclarations, jsonSchemaStatements } from "./json-schema.ts";
 import { ModuleScope, modulePath } from "./module-scope.ts";
-import { importDeclaration, type FilePlan, type Statement } from "./printer.ts";
+import { importDeclaration, type FilePlan, type Statement } from "./statements.ts";
 import { validatorDeclarations, validatorStatements } from "./validators.ts";
 
 export function header(model: Model): string {

@@ -1,16 +1,27 @@
-/** Turning units into file texts: the part that needs ts-morph, loaded only on a cache miss. */
+/** Turning units into file texts: plans for each unit, printed by printer.ts (which loads ts-morph only for files its memo lacks). */
 import type { Spec } from "../ir/types.ts";
 import { barrelPlans } from "./barrels.ts";
 import { EmitContext, type EmitOptions } from "./context.ts";
 import { modelModule } from "./model-module.ts";
-import { printFiles } from "./printer.ts";
+import { printFiles, type Skeleton } from "./printer.ts";
 import type { Unit } from "./units.ts";
 
-export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[]): Map<string, Record<string, string>> {
+export interface PrintedUnits {
+  /** Unit key → the files that unit produced. */
+  units: Map<string, Record<string, string>>;
+  /** Path → skeleton of each file printed (printer.ts). */
+  skeletons: Map<string, Skeleton>;
+  printedByTsMorph: number;
+}
+
+export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: ReadonlyMap<string, Skeleton>): PrintedUnits {
   const ctx = new EmitContext(spec, options);
   const plans = units.map((unit) => ({ unit, plans: unit.kind === "model" ? modelModule(unit.model, ctx) : barrelPlans(ctx, unit.folder) }));
-  const texts = printFiles(plans.flatMap((p) => p.plans));
+  const printed = printFiles(
+    plans.flatMap((p) => p.plans),
+    memo,
+  );
   const out = new Map<string, Record<string, string>>();
-  for (const { unit, plans: files } of plans) out.set(unit.key, Object.fromEntries(files.map((f) => [f.path, texts.get(f.path)!])));
-  return out;
+  for (const { unit, plans: files } of plans) out.set(unit.key, Object.fromEntries(files.map((f) => [f.path, printed.texts.get(f.path)!])));
+  return { units: out, skeletons: printed.skeletons, printedByTsMorph: printed.printedByTsMorph };
 }

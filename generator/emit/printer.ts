@@ -1,62 +1,22 @@
 /**
- * The one module that owns ts-morph: our own small emit interface (statement
- * builders and `printFiles`) in front of ts-morph's structures and printer.
+ * The one module that owns ts-morph: it turns our plain statements
+ * (statements.ts) into ts-morph structures and prints them. ts-morph is
+ * loaded on the first file that must really be printed, not before.
  */
-import type { OptionalKind, StatementStructures, VariableDeclarationStructure, WriterFunction } from "ts-morph";
-import { commentText, valueLiteral } from "./escape.ts";
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import { createHash } from "node:crypto";
 import { loadTsMorph } from "./load-ts-morph.ts";
+import type { FilePlan, Statement } from "./statements.ts";
 
 // ts-morph is CommonJS around a bundled TypeScript: `require` (inside
 // loadTsMorph) loads it ~0.4 s faster than `import`, which first scans the
 // whole bundle for named exports; a V8 code cache halves what is left.
-const { printStructure, StructureKind, VariableDeclarationKind } = loadTsMorph();
+let loaded: ReturnType<typeof loadTsMorph> | undefined;
+const tsMorph = () => (loaded ??= loadTsMorph());
 
-export type Statement = string | StatementStructures;
-
-export interface FilePlan {
-  /** Package-relative path, `/`-separated. */
-  path: string;
-  statements: Statement[];
-}
-
-export interface Doc {
-  description?: string | undefined;
-  deprecated?: { message?: string } | undefined;
-  /** Extra tags, e.g. `{ tagName: "see", text: "…" }`. */
-  tags?: Array<{ tagName: string; text?: string }>;
-}
-
-/**
- * A JSDoc as the string ts-morph prints inside its `/** … *\/` frame. The
- * text is exactly what it would build from a `{ description, tags }`
- * structure (description, blank line, one `@tag text` a line), but a string
- * saves it two scratch writers per comment, and writers are costly there.
- */
-function docs(doc: Doc | undefined): string[] {
-  if (!doc) return [];
-  const tags = (doc.tags ?? []).map((t) => tag(t.tagName, t.text ? commentText(t.text) : ""));
-  if (doc.deprecated) tags.push(tag("deprecated", doc.deprecated.message ? commentText(doc.deprecated.message).replace(/\s*\n\s*/g, " ") : ""));
-  const description = doc.description ? commentText(doc.description) : "";
-  if (!description) return tags.length ? [tags.join("\n")] : [];
-  return [tags.length ? `${description}\n\n${tags.join("\n")}` : description];
-}
-
-function tag(name: string, text: string): string {
-  return text ? `@${name} ${text}` : `@${name}`;
-}
-
-export interface ImportedName {
-  name: string;
-  alias?: string;
-}
-
-export function importDeclaration(specifier: string, names: ImportedName[], typeOnly: boolean): Statement {
-  return {
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier: specifier,
-    isTypeOnly: typeOnly,
-    namedImports: specifiers(names.map((n) => (n.alias ? `${n.name} as ${n.alias}` : n.name))),
-  };
+/** Load ts-morph now (a cold run that will print everything loads it while worker threads parse). */
+export function preloadTsMorph(): void {
+  tsMorph();
 }
 
 /**
@@ -64,86 +24,78 @@ export function importDeclaration(specifier: string, names: ImportedName[], type
  * function, a form ts-morph takes as is: a list costs it a writer and a
  * comma scan per name. An empty list stays a list, for ts-morph to print.
  */
-function specifiers(names: string[]): WriterFunction | string[] {
-  const text = names.join(", ");
+function specifiers(text: string): WriterFunction | string[] {
   return text ? (writer) => writer.write(text) : [];
 }
 
-export function exportFrom(specifier: string, names: string[], typeOnly = false): Statement {
-  return { kind: StructureKind.ExportDeclaration, moduleSpecifier: specifier, isTypeOnly: typeOnly, namedExports: specifiers(names) };
-}
-
-export function typeAlias(name: string, type: string, doc?: Doc): Statement {
-  return { kind: StructureKind.TypeAlias, name, type, isExported: true, docs: docs(doc) };
-}
-
-export function enumDeclaration(name: string, members: Array<{ name: string; value: string | number; doc?: Doc }>, doc?: Doc): Statement {
-  return {
-    kind: StructureKind.Enum,
-    name,
-    isExported: true,
-    hasDeclareKeyword: true,
-    docs: docs(doc),
-    // Written as our own literal: ts-morph's quoting leaves U+2028/U+2029 raw, which TypeScript reads as an unterminated string.
-    members: members.map((m) => ({ name: m.name, initializer: valueLiteral(m.value), docs: docs(m.doc) })),
-  };
-}
-
-/** `export declare const name: type;` (declaration files). */
-export function declareConst(name: string, type: string, doc?: Doc): Statement {
-  return {
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    hasDeclareKeyword: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: docs(doc),
-    declarations: [{ name, type }],
-  };
-}
-
-/** `export const name = initializer;` (JavaScript files). */
-export function constStatement(name: string, initializer: string, doc?: Doc, exported = true): Statement {
-  return {
-    kind: StructureKind.VariableStatement,
-    isExported: exported,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: docs(doc),
-    declarations: [{ name, initializer }],
-  };
-}
-
-export interface Parameter {
-  name: string;
-  type?: string;
-  optional?: boolean;
-}
-
-/** `export declare function name(params): returnType;` (declaration files). */
-export function declareFunction(name: string, parameters: Parameter[], returnType: string, doc?: Doc): Statement {
-  return {
-    kind: StructureKind.Function,
-    name,
-    isExported: true,
-    hasDeclareKeyword: true,
-    docs: docs(doc),
-    parameters: parameters.map((p) => ({ name: p.name, ...(p.type ? { type: p.type } : {}), hasQuestionToken: p.optional === true })),
-    returnType,
-  };
-}
-
-/** `export function name(params) { body }` (JavaScript files). */
-export function functionDeclaration(name: string, parameters: string[], body: string, doc?: Doc, exported = true): Statement {
-  return {
-    kind: StructureKind.Function,
-    name,
-    isExported: exported,
-    docs: docs(doc),
-    parameters: parameters.map((p) => ({ name: p })),
-    statements: body,
-  };
+/** Our statement as the ts-morph structure that prints it. */
+export function toStructure(statement: Statement): string | StatementStructures {
+  if (typeof statement === "string") return statement;
+  const { StructureKind, VariableDeclarationKind } = tsMorph();
+  switch (statement.kind) {
+    case "import":
+      return { kind: StructureKind.ImportDeclaration, moduleSpecifier: statement.specifier, isTypeOnly: statement.typeOnly, namedImports: specifiers(statement.names) };
+    case "exportFrom":
+      return { kind: StructureKind.ExportDeclaration, moduleSpecifier: statement.specifier, isTypeOnly: statement.typeOnly, namedExports: specifiers(statement.names) };
+    case "typeAlias":
+      return { kind: StructureKind.TypeAlias, name: statement.name, type: statement.type, isExported: true, docs: statement.docs };
+    case "enum":
+      return { kind: StructureKind.Enum, name: statement.name, isExported: true, hasDeclareKeyword: true, docs: statement.docs, members: statement.members };
+    case "declareConst":
+      return {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        hasDeclareKeyword: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: statement.docs,
+        declarations: [{ name: statement.name, type: statement.type }],
+      };
+    case "const":
+      return {
+        kind: StructureKind.VariableStatement,
+        isExported: statement.exported,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: statement.docs,
+        declarations: [{ name: statement.name, initializer: statement.initializer }],
+      };
+    case "declareFunction":
+      return {
+        kind: StructureKind.Function,
+        name: statement.name,
+        isExported: true,
+        hasDeclareKeyword: true,
+        docs: statement.docs,
+        parameters: statement.parameters.map((p) => ({ name: p.name, ...(p.type ? { type: p.type } : {}), hasQuestionToken: p.optional })),
+        returnType: statement.returnType,
+      };
+    case "function":
+      return {
+        kind: StructureKind.Function,
+        name: statement.name,
+        isExported: statement.exported,
+        docs: statement.docs,
+        parameters: statement.parameters.map((name) => ({ name })),
+        statements: statement.body,
+      };
+  }
 }
 
 const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n" } as const;
+
+/** A file as ts-morph printed it with stand-ins, and the key of the statements it was printed from. */
+export interface Skeleton {
+  key: string;
+  text: string;
+}
+
+export interface Printed {
+  /** Path → text, in plan order. */
+  texts: Map<string, string>;
+  /** Path → skeleton of each file printed or reused with stand-ins: the memo for a later run. */
+  skeletons: Map<string, Skeleton>;
+  /** How many files ts-morph printed (the rest came from the memo). */
+  printedByTsMorph: number;
+}
 
 /**
  * Print each planned file to text with ts-morph's structure printer. No
@@ -151,47 +103,73 @@ const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n" } as const;
  * is all a generator needs and several times faster than creating source
  * files in a project. Output order and bytes depend only on the plans.
  *
- * Two things make it cheaper while printing the very same bytes:
- * - one `printStructure` call for all files, each followed by an end mark,
- *   so ts-morph sets up its printers once rather than once a file;
+ * Three things make it cheaper while printing the very same bytes:
  * - bulky text (function bodies, string statements, initializers, types) is
  *   handed to ts-morph as a short stand-in and put back afterwards. Its
  *   writer scans every character it is given (to track strings, comments,
  *   indentation), and this text is ours, indented afterwards by `reindent`
  *   anyway. A stand-in keeps the text's first and last non-blank characters
  *   with any blanks around them, which is all ts-morph looks at (blank line
- *   after a `}`, newline at the end, empty or not).
- * Both use MARK, a private-use character. If a plan's own text contains it,
- * the count comes out wrong and every file is printed plainly, one by one.
+ *   after a `}`, newline at the end, empty or not);
+ * - the printed file with its stand-ins (its skeleton) is a function of the
+ *   statements with stand-ins alone, so `memo` (an earlier run's skeletons)
+ *   gives it back whenever those are unchanged: an edit to field types or
+ *   descriptions changes only bulky text, and then needs no ts-morph at all;
+ * - one `printStructure` call for all other files, each followed by an end
+ *   mark, so ts-morph sets up its printers once rather than once a file.
+ * Stand-ins and end marks use MARK, a private-use character. If a plan's
+ * own text contains it, the count comes out wrong and every file of the
+ * call is printed plainly, one by one (and leaves no skeleton).
  */
-export function printFiles(plans: readonly FilePlan[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const batch: FilePlan[] = [];
+export function printFiles(plans: readonly FilePlan[], memo: ReadonlyMap<string, Skeleton> = new Map()): Printed {
+  const texts = new Map<string, string>();
+  const skeletons = new Map<string, Skeleton>();
+  let printedByTsMorph = 0;
+  const batch: Array<{ plan: FilePlan; hidden: Statement[]; bulk: string[]; key: string }> = [];
   for (const plan of plans) {
-    out.set(plan.path, batchable(plan) ? "" : printPlain(plan)); // in plan order; batched texts follow
-    if (batchable(plan)) batch.push(plan);
+    texts.set(plan.path, ""); // in plan order; the texts follow
+    if (!batchable(plan)) {
+      texts.set(plan.path, printPlain(plan));
+      printedByTsMorph++;
+      continue;
+    }
+    const bulk: string[] = [];
+    const hidden = plan.statements.map((statement) => withStandIns(statement, bulk));
+    const key = createHash("sha256").update(JSON.stringify(hidden)).digest("hex").slice(0, 32);
+    const known = memo.get(plan.path);
+    if (known?.key === key) {
+      texts.set(plan.path, fill(known.text, bulk));
+      skeletons.set(plan.path, known);
+    } else batch.push({ plan, hidden, bulk, key });
   }
-  if (batch.length === 0) return out;
+  if (batch.length === 0) return { texts, skeletons, printedByTsMorph };
 
-  const bulk: string[] = [];
-  const statements: Statement[] = [];
-  for (const plan of batch) {
-    for (const statement of plan.statements) statements.push(withStandIns(statement, bulk));
+  const { printStructure, StructureKind } = tsMorph();
+  const statements: Array<string | StatementStructures> = [];
+  for (const { hidden } of batch) {
+    for (const statement of hidden) statements.push(toStructure(statement));
     statements.push(FILE_END);
   }
   const text = printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS);
   const parts = text.split(`${FILE_END}\n`);
-  if (parts.length !== batch.length + 1 || countMarks(text) !== 2 * (bulk.length + batch.length)) {
-    for (const plan of batch) out.set(plan.path, printPlain(plan));
-    return out;
+  printedByTsMorph += batch.length;
+  if (parts.length !== batch.length + 1 || countMarks(text) !== 2 * batch.reduce((n, b) => n + b.bulk.length + 1, 0)) {
+    for (const { plan } of batch) texts.set(plan.path, printPlain(plan));
+    return { texts, skeletons, printedByTsMorph };
   }
-  batch.forEach((plan, i) => {
+  batch.forEach(({ plan, bulk, key }, i) => {
     // A file printed alone ends with one newline; before the next
     // statement (the end mark) ts-morph leaves a blank line after a `}`.
     const part = parts[i]!.endsWith("\n\n") ? parts[i]!.slice(0, -1) : parts[i]!;
-    out.set(plan.path, reindent(part.replace(STAND_IN, (_, index: string) => bulk[Number(index)]!)));
+    skeletons.set(plan.path, { key, text: part });
+    texts.set(plan.path, fill(part, bulk));
   });
-  return out;
+  return { texts, skeletons, printedByTsMorph };
+}
+
+/** A skeleton with its stand-ins put back, indented. */
+function fill(skeleton: string, bulk: readonly string[]): string {
+  return reindent(skeleton.replace(STAND_IN, (_, index: string) => bulk[Number(index)]!));
 }
 
 const MARK = "\uE000";
@@ -201,7 +179,8 @@ const STAND_IN = /[^]\uE000(\d+)\uE000[^]/g;
 const BULK = 40;
 
 function printPlain(plan: FilePlan): string {
-  return reindent(printStructure({ kind: StructureKind.SourceFile, statements: plan.statements }, PRINT_OPTIONS));
+  const { printStructure, StructureKind } = tsMorph();
+  return reindent(printStructure({ kind: StructureKind.SourceFile, statements: plan.statements.map(toStructure) }, PRINT_OPTIONS));
 }
 
 /**
@@ -225,23 +204,16 @@ function withStandIns(statement: Statement, bulk: string[]): Statement {
   const hide = (text: string) => standIn(text, bulk);
   if (typeof statement === "string") return hide(statement);
   switch (statement.kind) {
-    case StructureKind.Function:
-      return typeof statement.statements === "string" ? { ...statement, statements: hide(statement.statements) } : statement;
-    case StructureKind.TypeAlias:
-      return typeof statement.type === "string" ? { ...statement, type: hide(statement.type) } : statement;
-    case StructureKind.VariableStatement:
-      return { ...statement, declarations: statement.declarations.map((d) => hideDeclaration(d, hide)) };
+    case "function":
+      return { ...statement, body: hide(statement.body) };
+    case "typeAlias":
+    case "declareConst":
+      return { ...statement, type: hide(statement.type) };
+    case "const":
+      return { ...statement, initializer: hide(statement.initializer) };
     default:
       return statement;
   }
-}
-
-function hideDeclaration(d: OptionalKind<VariableDeclarationStructure>, hide: (text: string) => string): OptionalKind<VariableDeclarationStructure> {
-  return {
-    ...d,
-    ...(typeof d.initializer === "string" ? { initializer: hide(d.initializer) } : {}),
-    ...(typeof d.type === "string" ? { type: hide(d.type) } : {}),
-  };
 }
 
 /** `text`'s stand-in: its blanks and first and last other characters around MARK, index, MARK. */

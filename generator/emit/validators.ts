@@ -8,7 +8,7 @@ import { CheckWriter, SET_THRESHOLD } from "./checks.ts";
 import { RUNTIME_PATH, type EmitContext } from "./context.ts";
 import { objectLiteralKey, propertyAccess, stringLiteral, valueLiteral } from "./escape.ts";
 import type { ModuleScope } from "./module-scope.ts";
-import { constStatement, declareConst, declareFunction, functionDeclaration, type Statement } from "./printer.ts";
+import { constStatement, declareConst, declareFunction, functionDeclaration, type Statement } from "./statements.ts";
 
 /** Names that plain objects inherit from `Object.prototype`: read them as own properties only. */
 const OBJECT_PROTOTYPE_NAMES = new Set([
