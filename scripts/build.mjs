@@ -2,9 +2,10 @@
 // ship the runtime module beside it. Run by `npm run build` and on `npm ci`.
 //
 // The CLI is bundled: Node's ESM loader pays per module, and remark alone is
-// ~100 small modules (~150 ms to load, per parse worker too). Dynamic imports
-// stay separate chunks, so an up-to-date run never loads the parser or the
-// emitter. ts-morph stays external: printer.ts requires it only to print.
+// ~100 small modules (~150 ms to load, per parse worker too). It is one
+// CommonJS file, loaded by bin.js with a V8 code cache: parts a run does not
+// use are only pre-parsed, never compiled. ts-morph stays external:
+// printer.ts requires it only to print.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -31,21 +32,28 @@ function buildHash() {
   return hash.digest("hex").slice(0, 32);
 }
 
-await build({
-  define: { __MD_MODEL_CODEGEN_BUILD__: JSON.stringify(buildHash()) },
+const common = {
   absWorkingDir: root,
-  entryPoints: { "cli/bin": "generator/cli/bin.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
   outdir: "dist",
-  // Chunks sit beside the entries: modules locate dist/runtime and the worker relative to themselves.
-  chunkNames: "cli/chunk-[hash]",
   bundle: true,
-  splitting: true,
-  format: "esm",
   platform: "node",
   target: "node20",
   packages: "bundle",
   external: ["ts-morph"],
   sourcemap: true,
   logLevel: "warning",
+};
+// The CLI and its parse worker: CommonJS, each one file, so that bin.js can
+// load main.cjs through the V8 code cache (generator/code-cache.ts). The
+// sources are ESM: `import.meta.url` becomes the file's own URL.
+await build({
+  ...common,
+  entryPoints: { "cli/main": "generator/cli/main.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  define: { __MD_MODEL_CODEGEN_BUILD__: JSON.stringify(buildHash()), "import.meta.url": "__importMetaUrl" },
+  banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
+// The command: a small ES module that loads main.cjs.
+await build({ ...common, entryPoints: { "cli/bin": "generator/cli/bin.ts" }, format: "esm" });
 cpSync(`${root}/generator/runtime`, `${root}/dist/runtime`, { recursive: true });

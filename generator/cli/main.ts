@@ -54,20 +54,21 @@ export function flushCache(state: RunState): void {
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
-async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number }> {
+async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number; workers: number }> {
   const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
   const { parseDocs, usesWorkers } = await import("./parse-pool.ts");
   // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
   // loading it first would only hold TypeScript in memory through the parse (~50 MB more peak RSS).
   if (!cache && usesWorkers(stale)) void import("../emit/printer.ts").then((printer) => printer.preloadTsMorph()).catch(() => undefined);
-  const fresh = new Map((stale.length ? await parseDocs(stale) : []).map((r) => [r.path, r]));
+  const { outcomes, workers } = stale.length ? await parseDocs(stale) : { outcomes: [], workers: 0 };
+  const fresh = new Map(outcomes.map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
   for (const doc of docs) {
     const outcome = fresh.get(doc.path);
     const hash = hashes.get(doc.path)!;
     parsed.set(doc.path, outcome ? { hash, ...(outcome.model ? { model: outcome.model } : {}), diagnostics: outcome.diagnostics } : cache!.parsed[doc.path]!);
   }
-  return { parsed, reparsed: stale.length };
+  return { parsed, reparsed: stale.length, workers };
 }
 
 function describe(docs: number, kinds: Stamp["kinds"]): string {
@@ -120,8 +121,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const read = decodeSpec(specFiles, (file) => cache?.parsed[file.path]?.hash === file.hash);
   const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
   timings.lap("load cache");
-  const { parsed, reparsed } = await parseWithCache(read.docs, hashes, cache);
-  timings.lap(`parse ${reparsed} docs`);
+  const { parsed, reparsed, workers } = await parseWithCache(read.docs, hashes, cache);
+  timings.lap(`parse ${reparsed} docs${workers ? ` in ${workers} workers` : ""}`);
   const { buildSpec, countKinds } = await import("../pipeline.ts");
   const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
@@ -143,7 +144,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const { loadRuntimeSources } = await import("./runtime-sources.ts");
   const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
   // After printing, ts-morph's V8 code cache also holds the printer's code: store it for the next process.
-  if (emitted.printedByTsMorph > 0) (await import("../emit/load-ts-morph.ts")).saveCodeCache();
+  if (emitted.printedByTsMorph > 0) (await import("../code-cache.ts")).saveCodeCache();
   timings.lap(`emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`);
   const files = emitted.files;
   const kinds = countKinds(built.spec);
@@ -233,4 +234,5 @@ export async function runCommand(): Promise<void> {
 
 // `tsx generator/cli/main.ts` (npm run generate); the built command starts from bin.ts.
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
-if (invokedDirectly) await runCommand();
+// Not awaited: the build is CommonJS (see bin.ts). `main` catches every error, and the pending work keeps the process alive.
+if (invokedDirectly) void runCommand();

@@ -33,7 +33,7 @@ function parseInline(docs: readonly SourceDoc[]): ParseOutcome[] {
   return docs.map((doc) => ({ path: doc.path, ...parseDoc(doc.text, doc.path) }));
 }
 
-/** Workers load the same kind of file as this module: `.ts` under tsx, `.js` from dist/. */
+/** Workers load the same kind of file as this module: `.ts` under tsx, `.cjs` from dist/. */
 function runWorker(docs: SourceDoc[]): Promise<ParseOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(`./parse-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: docs });
@@ -48,7 +48,10 @@ function runWorker(docs: SourceDoc[]): Promise<ParseOutcome[]> {
   });
 }
 
+/** MD_MODEL_CODEGEN_THREADS (1-16) overrides the choice by core count, e.g. on a CI machine whose cores are shared. */
 function defaultThreads(): number {
+  const forced = Number(process.env.MD_MODEL_CODEGEN_THREADS);
+  if (Number.isInteger(forced) && forced >= 1 && forced <= 16) return forced;
   const cores = availableParallelism();
   return cores < MIN_PARALLEL_CORES ? 1 : Math.min(cores, 4);
 }
@@ -58,9 +61,9 @@ export function usesWorkers(docs: readonly SourceDoc[], threads = defaultThreads
   return threads >= 2 && docs.reduce((sum, d) => sum + d.text.length, 0) >= PARALLEL_THRESHOLD_BYTES;
 }
 
-/** Parse docs, in worker threads when there is enough work; results keep the input order. */
-export async function parseDocs(docs: readonly SourceDoc[], threads = defaultThreads()): Promise<ParseOutcome[]> {
-  if (!usesWorkers(docs, threads)) return parseInline(docs);
+/** Parse docs, in worker threads when there is enough work; results keep the input order, `workers` says how many parsed them (0: in place). */
+export async function parseDocs(docs: readonly SourceDoc[], threads = defaultThreads()): Promise<{ outcomes: ParseOutcome[]; workers: number }> {
+  if (!usesWorkers(docs, threads)) return { outcomes: parseInline(docs), workers: 0 };
   // Deal docs out by size so that every worker gets a similar share.
   const buckets: SourceDoc[][] = Array.from({ length: threads }, () => []);
   const loads = new Array<number>(threads).fill(0);
@@ -69,12 +72,13 @@ export async function parseDocs(docs: readonly SourceDoc[], threads = defaultThr
     buckets[least]!.push(doc);
     loads[least]! += doc.text.length;
   }
+  const used = buckets.filter((b) => b.length);
   try {
-    const results = (await Promise.all(buckets.filter((b) => b.length).map(runWorker))).flat();
+    const results = (await Promise.all(used.map(runWorker))).flat();
     const byPath = new Map(results.map((r) => [r.path, r]));
-    return docs.map((d) => byPath.get(d.path)!);
+    return { outcomes: docs.map((d) => byPath.get(d.path)!), workers: used.length };
   } catch {
     // Workers unavailable (e.g. no TypeScript loader in the worker): parse here.
-    return parseInline(docs);
+    return { outcomes: parseInline(docs), workers: 0 };
   }
 }
