@@ -17,16 +17,20 @@
  * failure just means a normal compile.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import vm from "node:vm";
-import zlib from "node:zlib";
+import type vmTypes from "node:vm";
+
+// Loaded on first use: a run that loads nothing through the cache (an up-to-date run) pays for none of them.
+const builtin = createRequire(import.meta.url);
+const vm = () => builtin("node:vm") as typeof vmTypes;
+const zlib = () => builtin("node:zlib") as typeof import("node:zlib");
+const crypto = () => builtin("node:crypto") as typeof import("node:crypto");
 
 interface CacheState {
   /** Scripts compiled without usable cached data: saved by `saveCodeCache`. */
-  unsaved: Array<{ file: string; script: vm.Script }>;
+  unsaved: Array<{ file: string; script: vmTypes.Script }>;
   /** Every cache file this process used or will write: the rest are stale. */
   current: Set<string>;
 }
@@ -60,7 +64,7 @@ export function requireCached(id: string, from: string): unknown {
   const entry = require.resolve(id.startsWith("file:") ? fileURLToPath(id) : id);
   const dir = codeCacheDir(entry);
   // zlib.crc32 arrived in Node 20.15: without it, no cache (a plain require).
-  if (!dir || typeof zlib.crc32 !== "function") return require(entry);
+  if (!dir || typeof zlib().crc32 !== "function") return require(entry);
   const proto = Module.prototype as unknown as { _compile: Compile };
   const original = proto._compile;
   proto._compile = function (content, filename) {
@@ -83,17 +87,18 @@ class CacheUnusable extends Error {}
 
 function compileCached(module: CompilingModule, content: string, filename: string, dir: string): unknown {
   let file: string;
-  let script: vm.Script;
+  let script: vmTypes.Script;
   try {
     const { size, mtimeMs } = statSync(filename);
-    const hash = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+    const hash = (value: unknown) => crypto().createHash("sha1").update(JSON.stringify(value)).digest("hex").slice(0, 16);
     file = join(dir, `${hash(filename)}-${hash([process.version, process.arch, size, mtimeMs])}.bin`);
     state.current.add(file);
     const cachedData = readCache(file);
-    script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
+    const { Script, constants } = vm();
+    script = new Script((Module as unknown as { wrap(s: string): string }).wrap(content), {
       filename,
       ...(cachedData ? { cachedData } : {}),
-      ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+      ...(constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
     });
     if (!cachedData || script.cachedDataRejected) state.unsaved.push({ file, script });
   } catch {
@@ -121,7 +126,7 @@ function readCache(file: string): Buffer | undefined {
   }
   if (bytes.length < 5) return undefined;
   const data = bytes.subarray(4);
-  return bytes.readUInt32LE(0) === zlib.crc32(data) ? data : undefined;
+  return bytes.readUInt32LE(0) === zlib().crc32(data) ? data : undefined;
 }
 
 /**
@@ -138,7 +143,7 @@ export function saveCodeCache(): void {
     for (const { file, script } of pending) {
       const data = script.createCachedData();
       const header = Buffer.alloc(4);
-      header.writeUInt32LE(zlib.crc32(data));
+      header.writeUInt32LE(zlib().crc32(data));
       const temp = `${file}.${process.pid}.tmp`;
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(temp, Buffer.concat([header, data]));

@@ -2,10 +2,9 @@
 // ship the runtime module beside it. Run by `npm run build` and on `npm ci`.
 //
 // The CLI is bundled: Node's ESM loader pays per module, and remark alone is
-// ~100 small modules (~150 ms to load, per parse worker too). It is one
-// CommonJS file, loaded by bin.js with a V8 code cache: parts a run does not
-// use are only pre-parsed, never compiled. ts-morph stays external:
-// printer.ts requires it only to print.
+// ~100 small modules (~150 ms to load, per parse worker too). It is a few
+// CommonJS files, loaded with a V8 code cache (see below). ts-morph stays
+// external: printer.ts requires it only to print.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -43,16 +42,26 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
 };
-// The CLI and its parse worker: CommonJS, each one file, so that bin.js can
-// load main.cjs through the V8 code cache (generator/code-cache.ts). The
+// The CLI in CommonJS files, each bundled whole, so that they load through
+// the V8 code cache (generator/code-cache.ts): main.cjs (arguments, config,
+// the up-to-date check, writing), work.cjs (parser, resolver, emitter: main
+// loads it only when a run has work to do), and the parse worker. The
 // sources are ESM: `import.meta.url` becomes the file's own URL.
+const keepWorkApart = {
+  name: "keep-work-apart",
+  setup(b) {
+    // main.ts imports work.ts only when run from sources; built, it loads work.cjs.
+    b.onResolve({ filter: /\/work\.ts$/ }, (args) => (args.importer.endsWith("main.ts") ? { path: args.path, external: true } : undefined));
+  },
+};
 await build({
   ...common,
-  entryPoints: { "cli/main": "generator/cli/main.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
+  entryPoints: { "cli/main": "generator/cli/main.ts", "cli/work": "generator/cli/work.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   define: { __MD_MODEL_CODEGEN_BUILD__: JSON.stringify(buildHash()), "import.meta.url": "__importMetaUrl" },
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [keepWorkApart],
 });
 // The command: a small ES module that loads main.cjs.
 await build({ ...common, entryPoints: { "cli/bin": "generator/cli/bin.ts" }, format: "esm" });

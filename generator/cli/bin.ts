@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 /**
  * The installed `md-model-codegen` command (dist/cli/bin.js). The CLI is
- * built as one CommonJS file, dist/cli/main.cjs, loaded here through the V8
- * code cache (../code-cache.ts): a run then neither compiles the parser and
- * emitter nor pays the ESM loader per module. After the run, the code that
- * ran is saved for the next one.
+ * built as CommonJS files (scripts/build.mjs): main.cjs, small, required
+ * here as is, and work.cjs (parser, resolver, emitter), which main.cjs
+ * loads through the V8 code cache only when a run has work to do.
  */
-import { requireCached, saveCodeCache } from "../code-cache.ts";
+import { createRequire } from "node:module";
 
-const { runCommand } = requireCached("./main.cjs", import.meta.url) as typeof import("./main.ts");
+const { runCommand, finishCommand } = createRequire(import.meta.url)("./main.cjs") as typeof import("./main.ts");
 await runCommand();
-saveCodeCache();
+await finishCommand();

@@ -7,7 +7,7 @@
  *
  * It is stored with V8's structured serializer rather than JSON: for the
  * ~5 MB cache of a 300-doc spec that loads ~3x and saves ~3x faster, which
- * is most of a one-doc-edited run that is not spent printing.
+ * is much of a one-doc-edited run; output texts go in as UTF-8 bytes.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -104,11 +104,56 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
   return cachePath(cwd, specRoot, outDir).replace(/\.v8$/, ".stamp.json");
 }
 
+/**
+ * The cache as stored: output texts as UTF-8 bytes. V8 stores a string as
+ * Latin-1 or UTF-16 and copies it char by char; bytes are half the size
+ * and one copy each way (~10 ms less per load and save for 300 docs).
+ */
+interface StoredCache extends Omit<CacheData, "units" | "skeletons"> {
+  units: Array<[string, Record<string, Uint8Array>]>;
+  skeletons?: Array<[string, { key: string; text: Uint8Array }]>;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The bytes each loaded record or skeleton came from: saving the cache again re-encodes only what changed. */
+const storedUnits = new WeakMap<Record<string, string>, Record<string, Uint8Array>>();
+const storedSkeletons = new WeakMap<Skeleton, { key: string; text: Uint8Array }>();
+
+function toStored(data: CacheData): StoredCache {
+  const bytes = (text: string) => Buffer.from(text, "utf8");
+  const { units, skeletons, ...rest } = data;
+  return {
+    ...rest,
+    units: units.map(([key, files]) => [key, storedUnits.get(files) ?? Object.fromEntries(Object.entries(files).map(([path, text]) => [path, bytes(text)]))]),
+    ...(skeletons ? { skeletons: skeletons.map(([path, s]) => [path, storedSkeletons.get(s) ?? { key: s.key, text: bytes(s.text) }] as [string, { key: string; text: Uint8Array }]) } : {}),
+  };
+}
+
+function fromStored(stored: StoredCache): CacheData {
+  const { units, skeletons, ...rest } = stored;
+  const unit = (files: Record<string, Uint8Array>) => {
+    const texts = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, utf8.decode(bytes)]));
+    storedUnits.set(texts, files);
+    return texts;
+  };
+  const skeleton = (s: { key: string; text: Uint8Array }) => {
+    const decoded: Skeleton = { key: s.key, text: utf8.decode(s.text) };
+    storedSkeletons.set(decoded, s);
+    return decoded;
+  };
+  return {
+    ...rest,
+    units: units.map(([key, files]) => [key, unit(files)]),
+    ...(skeletons ? { skeletons: skeletons.map(([path, s]) => [path, skeleton(s)] as [string, Skeleton]) } : {}),
+  };
+}
+
 export function loadCache(path: string): CacheData | undefined {
   try {
-    const data = v8().deserialize(readFileSync(path)) as CacheData;
-    if (typeof data !== "object" || data === null || data.version !== currentGeneratorVersion() || typeof data.parsed !== "object" || !Array.isArray(data.units)) return undefined;
-    return data;
+    const stored = v8().deserialize(readFileSync(path)) as StoredCache;
+    if (typeof stored !== "object" || stored === null || stored.version !== currentGeneratorVersion() || typeof stored.parsed !== "object" || !Array.isArray(stored.units)) return undefined;
+    return fromStored(stored);
   } catch {
     return undefined;
   }
@@ -117,7 +162,7 @@ export function loadCache(path: string): CacheData | undefined {
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */
 export function saveCache(path: string, data: CacheData): void {
   try {
-    writeFileAtomic(path, v8().serialize(data), true);
+    writeFileAtomic(path, v8().serialize(toStored(data)), true);
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

@@ -4,6 +4,7 @@
  * pure pipeline (parse → ir → emit).
  */
 import { relative, resolve } from "node:path";
+import { requireCached, saveCodeCache } from "../code-cache.ts";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import type { ResolveMemo } from "../ir/resolve.ts";
 import type { SourceDoc } from "../pipeline.ts";
@@ -41,8 +42,23 @@ export interface RunState {
   unsavedStamp?: { file: string; stamp: Stamp };
   /** Update the output folder in place (watch mode; see output.ts WriteOptions). */
   writeInPlace?: boolean;
-  /** Resolved models of earlier runs (watch mode): only changed docs are resolved again. */
+  /** Keep resolved models from run to run (watch mode): only changed docs are resolved again. */
+  memoizeResolve?: boolean;
+  /** Those resolved models (ir/resolve.ts), made on the first run that resolves. */
   resolveMemo?: ResolveMemo;
+}
+
+/** Set by the bundled build (scripts/build.mjs). */
+declare const __MD_MODEL_CODEGEN_BUILD__: string | undefined;
+
+/**
+ * The parser, resolver and emitter (work.ts). The built CLI keeps them in
+ * dist/cli/work.cjs and loads that through the V8 code cache; from sources,
+ * a plain import.
+ */
+async function loadWork(): Promise<typeof import("./work.ts")> {
+  if (typeof __MD_MODEL_CODEGEN_BUILD__ === "string") return requireCached("./work.cjs", import.meta.url) as typeof import("./work.ts");
+  return import("./work.ts");
 }
 
 /** Write the cache and stamp that watch mode kept back. */
@@ -56,10 +72,10 @@ export function flushCache(state: RunState): void {
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
 async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number; workers: number }> {
   const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
-  const { parseDocs, usesWorkers } = await import("./parse-pool.ts");
+  const { parseDocs, usesWorkers, preloadTsMorph } = await loadWork();
   // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
   // loading it first would only hold TypeScript in memory through the parse (~50 MB more peak RSS).
-  if (!cache && usesWorkers(stale)) void import("../emit/printer.ts").then((printer) => printer.preloadTsMorph()).catch(() => undefined);
+  if (!cache && usesWorkers(stale)) setImmediate(() => preloadTsMorph());
   const { outcomes, workers } = stale.length ? await parseDocs(stale) : { outcomes: [], workers: 0 };
   const fresh = new Map(outcomes.map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
@@ -123,8 +139,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   timings.lap("load cache");
   const { parsed, reparsed, workers } = await parseWithCache(read.docs, hashes, cache);
   timings.lap(`parse ${reparsed} docs${workers ? ` in ${workers} workers` : ""}`);
-  const { buildSpec, countKinds } = await import("../pipeline.ts");
-  const built = buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
+  const work = await loadWork();
+  if (state.memoizeResolve) state.resolveMemo ??= work.createResolveMemo();
+  const built = work.buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
   const diagnostics = [...read.diagnostics, ...built.diagnostics];
   timings.lap("resolve");
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));
@@ -136,24 +153,20 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   }
   if (tooManyWarnings(warnings)) return finish(1);
   if (args.stats) {
-    const { collectStats, formatStats } = await import("../ir/stats.ts");
-    io.stdout(formatStats(collectStats(built.spec)));
+    io.stdout(work.formatStats(work.collectStats(built.spec)));
   }
 
-  const { emitPackage } = await import("../emit/index.ts");
-  const { loadRuntimeSources } = await import("./runtime-sources.ts");
-  const emitted = await emitPackage(built.spec, emitOptions, loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
+  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
   // After printing, ts-morph's V8 code cache also holds the printer's code: store it for the next process.
-  if (emitted.printedByTsMorph > 0) (await import("../code-cache.ts")).saveCodeCache();
+  if (emitted.printedByTsMorph > 0) saveCodeCache();
   timings.lap(`emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`);
   const files = emitted.files;
-  const kinds = countKinds(built.spec);
+  const kinds = work.countKinds(built.spec);
   const what = describe(read.docs.length, kinds);
-  const { diffFacts, formatChanges, specFacts } = await import("../ir/changes.ts");
-  const facts = specFacts(built.spec);
-  const changes = cache?.facts ? diffFacts(cache.facts, facts) : undefined;
+  const facts = work.specFacts(built.spec);
+  const changes = cache?.facts ? work.diffFacts(cache.facts, facts) : undefined;
   if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
-  const work = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
+  const effort = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
 
   if (args.check) {
     const result = compareOutput(outDir, files);
@@ -189,9 +202,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   state.unsavedStamp = { file: stampFile, stamp: nextStamp };
   if (!state.deferCacheWrite) flushCache(state);
   timings.lap("save cache");
-  if (changes && changes.length > 0) io.stdout(formatChanges(changes));
+  if (changes && changes.length > 0) io.stdout(work.formatChanges(changes));
   io.stdout(
-    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${work}) in ${Math.round(timings.elapsed())} ms\n`,
+    `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${effort}) in ${Math.round(timings.elapsed())} ms\n`,
   );
   return finish(0);
 }
@@ -230,6 +243,18 @@ export async function runCommand(): Promise<void> {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   });
+}
+
+/**
+ * After `runCommand`: save the code cache of what ran (if loaded), then, once
+ * stdout and stderr have flushed, exit rather than let V8 spend ~15 ms on
+ * garbage collection tasks that an ending process does not need. Every file
+ * is written (synchronously) by then.
+ */
+export async function finishCommand(): Promise<void> {
+  saveCodeCache();
+  await new Promise<void>((resolve) => process.stdout.write("", () => process.stderr.write("", () => resolve())));
+  process.exit();
 }
 
 // `tsx generator/cli/main.ts` (npm run generate); the built command starts from bin.ts.

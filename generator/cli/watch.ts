@@ -5,7 +5,6 @@
  */
 import { watch as watchFolder } from "node:fs";
 import { resolve } from "node:path";
-import { createResolveMemo } from "../ir/resolve.ts";
 import type { CliArgs } from "./args.ts";
 import type { ResolvedConfig } from "./config.ts";
 import { flushCache, runOnce, type RunIo, type RunState } from "./main.ts";
@@ -21,7 +20,7 @@ export const CACHE_WRITE_IDLE_MS = 2000;
  * reused for docs that did not change.
  */
 export function watchState(): RunState {
-  return { deferCacheWrite: true, writeInPlace: true, resolveMemo: createResolveMemo() };
+  return { deferCacheWrite: true, writeInPlace: true, memoizeResolve: true };
 }
 
 export async function watch(args: CliArgs, config: ResolvedConfig, io: RunIo, signal?: AbortSignal): Promise<number> {

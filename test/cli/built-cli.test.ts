@@ -1,7 +1,7 @@
 /**
  * The built command (dist/cli/bin.js, what `npm ci` builds and SDK builds
- * run): one CommonJS bundle loaded through the V8 code cache, and its parse
- * worker. Parsing in worker threads is what machines with 4+ cores do, so
+ * run): CommonJS bundles (main.cjs, and work.cjs loaded through the V8 code
+ * cache when there is work), and its parse worker. Parsing in worker threads is what machines with 4+ cores do, so
  * it is forced here (MD_MODEL_CODEGEN_THREADS) on a spec above the worker
  * threshold; the output must be a full in-process run's.
  */
@@ -32,5 +32,9 @@ describe.skipIf(!HAS_SHARED)(`the built command${SKIP_NOTE}`, () => {
     const out = join(cwd, "out");
     const written = new Map(listSpecFiles(out).map((f) => [toSpecPath(out, f), readFileSync(f, "utf8")]));
     for (const [path, text] of full.files!) expect(written.get(path), path).toBe(text);
+    // Again: up to date, decided by main.cjs alone (work.cjs holds the parser and emitter).
+    const again = spawnSync(process.execPath, [BIN, "--spec", corpus.specRoot, "--out", "out", "--package-name", "authlete-models"], { cwd, encoding: "utf8" });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/up to date: parsed 0\/304, printed 0 units/);
   });
 });
