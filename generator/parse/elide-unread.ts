@@ -196,9 +196,14 @@ export function rowsConfirmed(tree: Root, rows: ReadonlySet<number>): boolean {
 
 type Point = { line: number; column: number; offset?: number };
 
-/** The text remark is shown: the cut text without the lines of plain rows, and per shown 1-based line its line in the full text. */
-function shownText(cut: Cut): { text: string; fullLine: number[] } {
-  if (cut.plainRows.size === 0) return { text: cut.text, fullLine: Array.from({ length: cut.lineCount + 2 }, (_, i) => i) };
+/**
+ * The text remark is shown: the cut text without the lines of plain rows,
+ * and (when rows were left out) per shown 1-based line its line in the full
+ * text. Without left-out rows lines are the same, whatever ends them (a doc
+ * with lone CRs has more lines for markdown than split at `\n`).
+ */
+function shownText(cut: Cut): { text: string; fullLine?: number[] } {
+  if (cut.plainRows.size === 0) return { text: cut.text };
   const kept: string[] = [];
   const fullLine = [0];
   cut.text.split("\n").forEach((line, i) => {
@@ -211,7 +216,7 @@ function shownText(cut: Cut): { text: string; fullLine: number[] } {
 }
 
 /** Move every node's position from the shown text onto the full text (iteratively: trees can be deep). */
-function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[]): void {
+function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[] | undefined): void {
   const { lineCount } = cut;
   const lengths = cut.plainRows.size ? cut.text.split("\n").map((line) => line.length) : [];
   // Characters of the full text missing from the shown text before each 1-based full line.
@@ -223,7 +228,7 @@ function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[]): vo
     before[line] = before[previous]! + missing;
   }
   const map = (point: Point): Point => {
-    const line = fullLine[point.line] ?? lineCount + 1;
+    const line = fullLine ? (fullLine[point.line] ?? lineCount + 1) : point.line;
     let shift = 0;
     const breaks = cut.breaks.get(line);
     if (breaks) {
@@ -232,7 +237,7 @@ function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[]): vo
         else break;
       }
     }
-    const offset = point.offset === undefined ? undefined : point.offset + before[line]! + shift;
+    const offset = point.offset === undefined ? undefined : point.offset + (before[line] ?? before[lineCount + 1]!) + shift;
     return { line, column: point.column + shift, ...(offset === undefined ? {} : { offset }) };
   };
   const stack: Array<{ position?: { start: Point; end: Point }; children?: unknown[] }> = [tree];

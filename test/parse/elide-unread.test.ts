@@ -170,6 +170,18 @@ describe("what is not cut, or not confirmed", () => {
     expect((parseDoc(text, FILE).model as ObjectModel).fields[0]!.description).toBe("Described.");
   });
 
+  it("a doc whose lines end in lone CRs keeps its diagnostics on markdown's lines (not the `\\n`-split ones)", () => {
+    // Lone CRs end markdown lines; the one LF before long prose makes that prose cut for remark, so positions are mapped.
+    const lines = ["# T", "", "## Fields", "", "| Field | Type | Required | Description |", "| - | - | - | - |", "| `a` | *string* \\| *nope!* | :heavy_check_mark: | Described. |"];
+    const text = `${lines.join("\r")}\r\n${"Some closing prose, long enough to be masked and cut for remark. ".repeat(30)}`;
+    const result = parseDoc(text, FILE);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ["type-syntax", 7],
+      ["fields-row-cells", 8],
+    ]);
+    expect(result.diagnostics[0]!.column).toBeLessThanOrEqual(lines[6]!.length);
+  });
+
   it("long masked prose is cut to one `·` per line; the description is still the real text", () => {
     const sentence = "Some *long* prose with `code`, &amp; entities and \\* escapes. ";
     const prose = Array.from({ length: 40 }, () => sentence.repeat(2)).join("\n");
