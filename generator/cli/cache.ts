@@ -13,7 +13,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Skeleton } from "../emit/printer.ts";
 import type { SpecFacts } from "../ir/changes.ts";
 import type { Diagnostic, Model } from "../ir/types.ts";
 import { nameHash, newHash } from "./hash.ts";
@@ -35,8 +34,8 @@ export interface CacheData {
   id?: string;
   parsed: Record<string, ParsedEntry>;
   units: Array<[string, Record<string, string>]>;
-  /** Path → each output file's skeleton as last printed (emit/printer.ts): an edit that keeps it needs no ts-morph. */
-  skeletons?: Array<[string, Skeleton]>;
+  /** Shape key → skeleton (emit/printer.ts): files of a known shape need no ts-morph. */
+  skeletons?: Array<[string, string]>;
   /** What the change summary needs of the last spec (ir/changes.ts). */
   facts?: SpecFacts;
 }
@@ -111,14 +110,13 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
  */
 interface StoredCache extends Omit<CacheData, "units" | "skeletons"> {
   units: Array<[string, Record<string, Uint8Array>]>;
-  skeletons?: Array<[string, { key: string; text: Uint8Array }]>;
+  skeletons?: Array<[string, Uint8Array]>;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The bytes each loaded record or skeleton came from: saving the cache again re-encodes only what changed. */
+/** The bytes each loaded record came from: saving the cache again re-encodes only what changed. */
 const storedUnits = new WeakMap<Record<string, string>, Record<string, Uint8Array>>();
-const storedSkeletons = new WeakMap<Skeleton, { key: string; text: Uint8Array }>();
 
 function toStored(data: CacheData): StoredCache {
   const bytes = (text: string) => Buffer.from(text, "utf8");
@@ -126,7 +124,7 @@ function toStored(data: CacheData): StoredCache {
   return {
     ...rest,
     units: units.map(([key, files]) => [key, storedUnits.get(files) ?? Object.fromEntries(Object.entries(files).map(([path, text]) => [path, bytes(text)]))]),
-    ...(skeletons ? { skeletons: skeletons.map(([path, s]) => [path, storedSkeletons.get(s) ?? { key: s.key, text: bytes(s.text) }] as [string, { key: string; text: Uint8Array }]) } : {}),
+    ...(skeletons ? { skeletons: skeletons.map(([key, text]) => [key, bytes(text)] as [string, Uint8Array]) } : {}),
   };
 }
 
@@ -137,15 +135,10 @@ function fromStored(stored: StoredCache): CacheData {
     storedUnits.set(texts, files);
     return texts;
   };
-  const skeleton = (s: { key: string; text: Uint8Array }) => {
-    const decoded: Skeleton = { key: s.key, text: utf8.decode(s.text) };
-    storedSkeletons.set(decoded, s);
-    return decoded;
-  };
   return {
     ...rest,
     units: units.map(([key, files]) => [key, unit(files)]),
-    ...(skeletons ? { skeletons: skeletons.map(([path, s]) => [path, skeleton(s)] as [string, Skeleton]) } : {}),
+    ...(skeletons ? { skeletons: skeletons.map(([key, bytes]) => [key, utf8.decode(bytes)] as [string, string]) } : {}),
   };
 }
 

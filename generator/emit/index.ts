@@ -11,7 +11,6 @@ import type { Spec } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitOptions } from "./context.ts";
 import { packageJson } from "./package-manifest.ts";
 import type { PrintedUnits } from "./print-units.ts";
-import type { Skeleton } from "./printer.ts";
 import { planUnits, type Unit } from "./units.ts";
 
 export type { EmitOptions } from "./context.ts";
@@ -25,18 +24,21 @@ export interface RuntimeSources {
 /** Unit key → the files that unit produced. */
 export type EmitCache = ReadonlyMap<string, Record<string, string>>;
 
-/** Path → skeleton of a file as last printed (printer.ts): lets an edit that only changes bulky text skip ts-morph. */
-export type SkeletonMemo = ReadonlyMap<string, Skeleton>;
+/** Shape key → skeleton, as printed before (printer.ts): files of a known shape need no ts-morph. */
+export type SkeletonMemo = ReadonlyMap<string, string>;
+
+/** Shapes are few (a handful per kind of module); a memo grown past this keeps only the last run's. */
+const MAX_SKELETONS = 2000;
 
 export interface EmitResult {
   files: Map<string, string>;
   /** The cache for the next run: exactly this run's units. */
   cache: Map<string, Record<string, string>>;
-  /** The skeleton memo for the next run: this run's files. */
-  skeletons: Map<string, Skeleton>;
+  /** The skeleton memo for the next run: the given one and this run's shapes. */
+  skeletons: Map<string, string>;
   /** How many units were printed (the rest came from the cache). */
   printed: number;
-  /** How many files of those ts-morph printed (the rest came from the skeleton memo). */
+  /** How many files ts-morph printed: one per new shape (the rest were filled from skeletons). */
   printedByTsMorph: number;
 }
 
@@ -56,23 +58,18 @@ export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOpti
 
 function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: Unit[], print: PrintUnits, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
   const misses = units.filter((u) => !cache?.has(u.key));
-  const printed = misses.length ? print(spec, options, misses, memo) : { units: new Map<string, Record<string, string>>(), skeletons: new Map<string, Skeleton>(), printedByTsMorph: 0 };
+  const printed = misses.length ? print(spec, options, misses, memo) : { units: new Map<string, Record<string, string>>(), skeletons: new Map<string, string>(), printedByTsMorph: 0 };
   const next = new Map<string, Record<string, string>>();
   const files = new Map<string, string>();
-  const skeletons = new Map<string, Skeleton>();
   for (const unit of units) {
     const texts = printed.units.get(unit.key) ?? cache!.get(unit.key)!;
     next.set(unit.key, texts);
-    for (const [path, text] of Object.entries(texts)) {
-      files.set(path, text);
-      // A reused unit's files are as last printed: their skeletons carry over.
-      const skeleton = printed.skeletons.get(path) ?? (printed.units.has(unit.key) ? undefined : memo?.get(path));
-      if (skeleton) skeletons.set(path, skeleton);
-    }
+    for (const [path, text] of Object.entries(texts)) files.set(path, text);
   }
+  const skeletons = new Map([...(memo ?? []), ...printed.skeletons]);
   files.set(`${RUNTIME_PATH}.js`, runtime.js);
   files.set(`${RUNTIME_PATH}.d.ts`, runtime.dts);
   files.set("package.json", packageJson(spec, options));
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: sorted, cache: next, skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph };
+  return { files: sorted, cache: next, skeletons: skeletons.size > MAX_SKELETONS ? printed.skeletons : skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph };
 }

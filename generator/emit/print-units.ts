@@ -3,18 +3,18 @@ import type { Spec } from "../ir/types.ts";
 import { barrelPlans } from "./barrels.ts";
 import { EmitContext, type EmitOptions } from "./context.ts";
 import { modelModule } from "./model-module.ts";
-import { printFiles, type Skeleton } from "./printer.ts";
+import { printFiles } from "./printer.ts";
 import type { Unit } from "./units.ts";
 
 export interface PrintedUnits {
   /** Unit key → the files that unit produced. */
   units: Map<string, Record<string, string>>;
-  /** Path → skeleton of each file printed (printer.ts). */
-  skeletons: Map<string, Skeleton>;
+  /** Shape key → skeleton of each file printed (printer.ts). */
+  skeletons: Map<string, string>;
   printedByTsMorph: number;
 }
 
-export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: ReadonlyMap<string, Skeleton>): PrintedUnits {
+export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: ReadonlyMap<string, string>): PrintedUnits {
   const ctx = new EmitContext(spec, options);
   const plans = units.map((unit) => ({ unit, plans: unit.kind === "model" ? modelModule(unit.model, ctx) : barrelPlans(ctx, unit.folder) }));
   const printed = printFiles(

@@ -82,18 +82,12 @@ export function toStructure(statement: Statement): string | StatementStructures 
 
 const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: "\n" } as const;
 
-/** A file as ts-morph printed it with stand-ins, and the key of the statements it was printed from. */
-export interface Skeleton {
-  key: string;
-  text: string;
-}
-
 export interface Printed {
   /** Path → text, in plan order. */
   texts: Map<string, string>;
-  /** Path → skeleton of each file printed or reused with stand-ins: the memo for a later run. */
-  skeletons: Map<string, Skeleton>;
-  /** How many files ts-morph printed (the rest came from the memo). */
+  /** Shape key → skeleton, for every file printed here: the memo for a later run. */
+  skeletons: Map<string, string>;
+  /** How many files ts-morph printed (the rest were filled from a skeleton printed once). */
   printedByTsMorph: number;
 }
 
@@ -104,28 +98,31 @@ export interface Printed {
  * files in a project. Output order and bytes depend only on the plans.
  *
  * Three things make it cheaper while printing the very same bytes:
- * - bulky text (function bodies, string statements, initializers, types) is
- *   handed to ts-morph as a short stand-in and put back afterwards. Its
- *   writer scans every character it is given (to track strings, comments,
- *   indentation), and this text is ours, indented afterwards by `reindent`
- *   anyway. A stand-in keeps the text's first and last non-blank characters
- *   with any blanks around them, which is all ts-morph looks at (blank line
- *   after a `}`, newline at the end, empty or not);
- * - the printed file with its stand-ins (its skeleton) is a function of the
- *   statements with stand-ins alone, so `memo` (an earlier run's skeletons)
- *   gives it back whenever those are unchanged: an edit to field types or
- *   descriptions changes only bulky text, and then needs no ts-morph at all;
- * - one `printStructure` call for all other files, each followed by an end
- *   mark, so ts-morph sets up its printers once rather than once a file.
- * Stand-ins and end marks use MARK, a private-use character. If a plan's
- * own text contains it, the count comes out wrong and every file of the
- * call is printed plainly, one by one (and leaves no skeleton).
+ * - text ts-morph only copies is handed to it as a short stand-in and put
+ *   back afterwards. Bulky text (function bodies, string statements,
+ *   initializers, types) keeps its first and last non-blank characters
+ *   with any blanks around them, which is all ts-morph looks at (blank
+ *   line after a `}`, newline at the end, empty or not); its writer scans
+ *   every character it is given, and this text is ours, indented afterwards
+ *   by `reindent` anyway. Words (names, module specifiers, one-line docs
+ *   and types) are replaced whole: ts-morph writes them as they are;
+ * - what ts-morph prints for a file with its stand-ins (its skeleton) is a
+ *   function of those statements alone, their shape: modules of one kind
+ *   share a handful of shapes, so each shape is printed once and every file
+ *   of that shape is filled from it, and `memo` (an earlier run's
+ *   skeletons) spares printing known shapes at all: an edit to field types
+ *   or descriptions then needs no ts-morph;
+ * - one `printStructure` call for all shapes, each followed by an end mark,
+ *   so ts-morph sets up its printers once rather than once a file.
+ * Stand-ins and end marks use private-use characters. If a plan's own text
+ * contains them, the count comes out wrong and every file of the call is
+ * printed plainly, one by one (and leaves no skeleton).
  */
-export function printFiles(plans: readonly FilePlan[], memo: ReadonlyMap<string, Skeleton> = new Map()): Printed {
+export function printFiles(plans: readonly FilePlan[], memo: ReadonlyMap<string, string> = new Map()): Printed {
   const texts = new Map<string, string>();
-  const skeletons = new Map<string, Skeleton>();
+  const skeletons = new Map<string, string>();
   let printedByTsMorph = 0;
-  const batch: Array<{ plan: FilePlan; hidden: Statement[]; bulk: string[]; key: string }> = [];
+  const shapes = new Map<string, { hidden: Statement[]; files: Array<{ plan: FilePlan; bulk: string[] }> }>();
   for (const plan of plans) {
     texts.set(plan.path, ""); // in plan order; the texts follow
     if (!batchable(plan)) {
@@ -136,47 +133,55 @@ export function printFiles(plans: readonly FilePlan[], memo: ReadonlyMap<string,
     const bulk: string[] = [];
     const hidden = plan.statements.map((statement) => withStandIns(statement, bulk));
     const key = createHash("sha256").update(JSON.stringify(hidden)).digest("hex").slice(0, 32);
-    const known = memo.get(plan.path);
-    if (known?.key === key) {
-      texts.set(plan.path, fill(known.text, bulk));
-      skeletons.set(plan.path, known);
-    } else batch.push({ plan, hidden, bulk, key });
+    const known = memo.get(key);
+    if (known !== undefined) {
+      texts.set(plan.path, fill(known, bulk));
+      skeletons.set(key, known);
+      continue;
+    }
+    const shape = shapes.get(key);
+    if (shape) shape.files.push({ plan, bulk });
+    else shapes.set(key, { hidden, files: [{ plan, bulk }] });
   }
-  if (batch.length === 0) return { texts, skeletons, printedByTsMorph };
+  if (shapes.size === 0) return { texts, skeletons, printedByTsMorph };
 
   const { printStructure, StructureKind } = tsMorph();
   const statements: Array<string | StatementStructures> = [];
-  for (const { hidden } of batch) {
+  let marks = 0;
+  for (const { hidden, files } of shapes.values()) {
     for (const statement of hidden) statements.push(toStructure(statement));
     statements.push(FILE_END);
+    marks += 2 * (files[0]!.bulk.length + 1);
   }
   const text = printStructure({ kind: StructureKind.SourceFile, statements }, PRINT_OPTIONS);
   const parts = text.split(`${FILE_END}\n`);
-  printedByTsMorph += batch.length;
-  if (parts.length !== batch.length + 1 || countMarks(text) !== 2 * batch.reduce((n, b) => n + b.bulk.length + 1, 0)) {
-    for (const { plan } of batch) texts.set(plan.path, printPlain(plan));
+  printedByTsMorph += shapes.size;
+  if (parts.length !== shapes.size + 1 || countMarks(text) !== marks) {
+    for (const { files } of shapes.values()) for (const { plan } of files) texts.set(plan.path, printPlain(plan));
     return { texts, skeletons, printedByTsMorph };
   }
-  batch.forEach(({ plan, bulk, key }, i) => {
+  [...shapes].forEach(([key, { files }], i) => {
     // A file printed alone ends with one newline; before the next
     // statement (the end mark) ts-morph leaves a blank line after a `}`.
     const part = parts[i]!.endsWith("\n\n") ? parts[i]!.slice(0, -1) : parts[i]!;
-    skeletons.set(plan.path, { key, text: part });
-    texts.set(plan.path, fill(part, bulk));
+    skeletons.set(key, part);
+    for (const { plan, bulk } of files) texts.set(plan.path, fill(part, bulk));
   });
   return { texts, skeletons, printedByTsMorph };
 }
 
 /** A skeleton with its stand-ins put back, indented. */
 function fill(skeleton: string, bulk: readonly string[]): string {
-  return reindent(skeleton.replace(STAND_IN, (_, index: string) => bulk[Number(index)]!));
+  return reindent(skeleton.replace(STAND_IN, (_, bulky: string | undefined, word: string | undefined) => bulk[Number(bulky ?? word)]!));
 }
 
 const MARK = "\uE000";
+/** Around the index of a word's stand-in. */
+const WORD = "\uE001";
 const FILE_END = `${MARK}${MARK}`;
-const STAND_IN = /[^]\uE000(\d+)\uE000[^]/g;
-/** Shorter text is not worth a stand-in. */
-const BULK = 40;
+const STAND_IN = /[^]\uE000(\d+)\uE000[^]|\uE001(\d+)\uE001/g;
+/** Text this short keeps itself: a stand-in keeps its first and last characters anyway. */
+const BULK = 3;
 
 function printPlain(plan: FilePlan): string {
   const { printStructure, StructureKind } = tsMorph();
@@ -195,25 +200,80 @@ function batchable(plan: FilePlan): boolean {
 
 function countMarks(text: string): number {
   let count = 0;
-  for (let at = text.indexOf(MARK); at >= 0; at = text.indexOf(MARK, at + 1)) count++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xe000 || code === 0xe001) count++;
+  }
   return count;
 }
 
-/** The statement with its bulky text swapped for stand-ins (the originals appended to `bulk`). */
+/** The statement with its bulky text and words swapped for stand-ins (the originals appended to `bulk`). */
 function withStandIns(statement: Statement, bulk: string[]): Statement {
   const hide = (text: string) => standIn(text, bulk);
+  const word = (text: string) => wordStandIn(text, bulk, PLAIN_WORD);
+  // Inside quotes ts-morph writes a specifier as is, escaping only what these exclude.
+  const specifier = (text: string) => wordStandIn(text, bulk, PLAIN_SPECIFIER);
+  const docs = (list: string[]) => list.map((doc) => docStandIn(doc, bulk));
+  // Short text is a word when it can be one, else bulky when long enough.
+  const typeText = (text: string) => (PLAIN_WORD.test(text) ? word(text) : hide(text));
   if (typeof statement === "string") return hide(statement);
   switch (statement.kind) {
-    case "function":
-      return { ...statement, body: hide(statement.body) };
+    case "import":
+    case "exportFrom":
+      return { ...statement, specifier: specifier(statement.specifier), names: word(statement.names) };
     case "typeAlias":
     case "declareConst":
-      return { ...statement, type: hide(statement.type) };
+      return { ...statement, name: word(statement.name), type: typeText(statement.type), docs: docs(statement.docs) };
     case "const":
-      return { ...statement, initializer: hide(statement.initializer) };
-    default:
-      return statement;
+      return { ...statement, name: word(statement.name), initializer: typeText(statement.initializer), docs: docs(statement.docs) };
+    case "declareFunction":
+      return {
+        ...statement,
+        name: word(statement.name),
+        parameters: statement.parameters.map((p) => ({ ...p, ...(p.type !== undefined ? { type: word(p.type) } : {}) })),
+        returnType: word(statement.returnType),
+        docs: docs(statement.docs),
+      };
+    case "function":
+      return { ...statement, name: word(statement.name), body: hide(statement.body), docs: docs(statement.docs) };
+    case "enum":
+      return { ...statement, name: word(statement.name), docs: docs(statement.docs) };
   }
+}
+
+/**
+ * What a word stand-in may replace: text ts-morph's writer copies without
+ * looking at it. No blanks at the ends (ts-morph adds a space unless the
+ * last character is one), no line breaks, and nothing its writer tracks
+ * (quotes and template strings, `/` and `*` of comments, backslashes);
+ * never our marks.
+ */
+const PLAIN_WORD = /^[^\s'"`\\/*\uE000\uE001](?:[^\n\r\u2028\u2029'"`\\/*\uE000\uE001]*[^\s'"`\\/*\uE000\uE001])?$/;
+const PLAIN_SPECIFIER = /^[^\s'"`\\\uE000\uE001]+$/;
+
+function wordStandIn(text: string, bulk: string[], allowed: RegExp): string {
+  if (!allowed.test(text)) return text;
+  bulk.push(text);
+  return `${WORD}${bulk.length - 1}${WORD}`;
+}
+
+/**
+ * A JSDoc's lines as word stand-ins: ts-morph writes a one-line doc as is
+ * between `/** ` and ` *\/`, and each line of a longer one after ` * `
+ * (an empty line as ` *`). Blanks that open a line stay, so do empty lines;
+ * a doc with a line ending in blanks, or with other line breaks, stays whole.
+ */
+function docStandIn(doc: string, bulk: string[]): string {
+  if (/[\r\u2028\u2029\uE000\uE001]|\*\/|[ \t]\n|[ \t]$/.test(doc)) return doc;
+  return doc
+    .split("\n")
+    .map((line) => {
+      const indent = /^[ \t]*/.exec(line)![0];
+      if (indent.length === line.length) return line;
+      bulk.push(line.slice(indent.length));
+      return `${indent}${WORD}${bulk.length - 1}${WORD}`;
+    })
+    .join("\n");
 }
 
 /** `text`'s stand-in: its blanks and first and last other characters around MARK, index, MARK. */

@@ -13,7 +13,7 @@ import { printFiles, reindent, toStructure } from "../../generator/emit/printer.
 import { declareFunction, enumDeclaration, exportFrom, functionDeclaration, importDeclaration, typeAlias, type Doc, type FilePlan } from "../../generator/emit/statements.ts";
 import { planUnits } from "../../generator/emit/units.ts";
 import { generateFolder } from "../support/generate.ts";
-import { PROJECT_ROOT } from "../support/shared.ts";
+import { CORPORA, HAS_SHARED, PROJECT_ROOT, SKIP_NOTE } from "../support/shared.ts";
 
 const { printStructure, StructureKind } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
 type StatementStructures = import("ts-morph").StatementStructures;
@@ -32,9 +32,9 @@ function expectPlainPrint(plans: FilePlan[]): void {
 }
 
 describe("printFiles", () => {
-  it("prints the project's spec as ts-morph prints each file alone", () => {
+  it.each(["auto", "ts-enum", "string-union", "const-object"] as const)("prints the project's spec (enum style %s) as ts-morph prints each file alone", (enumStyle) => {
     const { spec } = generateFolder(join(PROJECT_ROOT, "spec"));
-    const options = { packageName: "x", enumStyle: "auto" as const };
+    const options = { packageName: "x", enumStyle };
     const ctx = new EmitContext(spec!, options);
     const plans = planUnits(spec!, options).flatMap((u) => (u.kind === "model" ? modelModule(u.model, ctx) : barrelPlans(ctx, u.folder)));
     expect(plans.length).toBeGreaterThan(50);
@@ -88,7 +88,7 @@ describe("the skeleton memo", () => {
   const body = (n: number) => `if (typeof v !== "object") return false;\nreturn v.count === ${n} && ${"true && ".repeat(8)}true;`;
   const type = (field: string) => `{\n/**\n * ${field}, described at some length.\n */\n${field}: string;\n}`;
 
-  it("gives back a file whose statements differ only in bulky text, without ts-morph, as ts-morph prints it", () => {
+  it("gives back a file whose statements differ only in bulky text and words, without ts-morph, as ts-morph prints it", () => {
     const first = printFiles(file(body(1), type("a")));
     expect(first.printedByTsMorph).toBe(2);
     const edited = file(body(2), type("b"));
@@ -98,15 +98,20 @@ describe("the skeleton memo", () => {
     expect(again.texts.get("m.js")).toContain("v.count === 2");
   });
 
-  it("prints again what changed in its frame (docs, names), and never takes another file's or key's skeleton", () => {
-    const first = printFiles(file(body(1), type("a")));
-    const redoc = file(body(1), type("a"), "Checks a thing.");
-    const again = printFiles(redoc, first.skeletons);
-    expect(again.printedByTsMorph).toBe(1);
-    expect(again.texts).toEqual(printFiles(redoc).texts);
-    // The d.ts skeleton filed under the js path: keys differ, so it is printed.
-    const swapped = new Map([["m.js", first.skeletons.get("m.d.ts")!]]);
-    expect(printFiles(file(body(1), type("a")), swapped).printedByTsMorph).toBe(2);
+  it("prints a shape once for all its files, and again when the shape changes (a statement more, a multi-line doc)", () => {
+    const many = [1, 2, 3].flatMap((n) => file(body(n), type(`f${n}`), `Checks thing ${n}.`).map((p) => ({ ...p, path: `${n}/${p.path}` })));
+    const first = printFiles(many);
+    // Two shapes (the .js and the .d.ts) for six files.
+    expect(first.printedByTsMorph).toBe(2);
+    expect(first.texts).toEqual(new Map(many.map((p) => [p.path, reference(p.statements.map(toStructure))])));
+    const reshaped = file(body(1), type("a"), "Checks\nover two lines.");
+    reshaped[1]!.statements.push(typeAlias("N", "number"));
+    const again = printFiles(reshaped, first.skeletons);
+    expect(again.printedByTsMorph).toBe(2);
+    expect(again.texts).toEqual(printFiles(reshaped).texts);
+    // A memo under other keys is no help.
+    const elsewhere = new Map([...first.skeletons].map(([key, text]) => [`x${key}`, text]));
+    expect(printFiles(file(body(1), type("a")), elsewhere).printedByTsMorph).toBe(2);
   });
 
   it("over the project's spec: every module printed from the memo of a run with other field types and bodies is as ts-morph prints it", () => {
@@ -123,6 +128,24 @@ describe("the skeleton memo", () => {
     expect(printed.printedByTsMorph).toBeLessThan(printed.texts.size / 4);
     expect(printed.texts).toEqual(printFiles(plans(loose)).texts);
   });
+});
+
+describe.skipIf(!HAS_SHARED)(`shapes on the shared corpora${SKIP_NOTE}`, () => {
+  for (const corpus of CORPORA) {
+    it(`${corpus.name}: files filled from shared skeletons are as ts-morph prints each alone (~120 modules)${SKIP_NOTE}`, () => {
+      const { spec } = generateFolder(corpus.specRoot);
+      const options = { packageName: "x", enumStyle: "auto" as const };
+      const ctx = new EmitContext(spec!, options);
+      const units = planUnits(spec!, options);
+      const step = Math.max(1, Math.floor(units.length / 120));
+      const plans = units.filter((_, i) => i % step === 0).flatMap((u) => (u.kind === "model" ? modelModule(u.model, ctx) : barrelPlans(ctx, u.folder)));
+      const printed = printFiles(plans);
+      for (const plan of plans) expect(printed.texts.get(plan.path), plan.path).toBe(reference(plan.statements.map(toStructure)));
+      // Fewer prints than files: modules of a kind share their shapes.
+      console.log(`${corpus.name}: ${plans.length} files, ${printed.printedByTsMorph} printed by ts-morph`);
+      expect(printed.printedByTsMorph).toBeLessThan(plans.length / 2);
+    });
+  }
 });
 
 describe("enum members", () => {
