@@ -8,7 +8,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HELP } from "../../generator/cli/args.ts";
 import { main } from "../../generator/cli/main.ts";
-import { MANIFEST, writeOutput } from "../../generator/cli/output.ts";
+import { MANIFEST, SMALL_UPDATE, writeOutput } from "../../generator/cli/output.ts";
 import { dependencyVersions, loadCache } from "../../generator/cli/cache.ts";
 import { loadStamp, previousOutput } from "../../generator/cli/stamp.ts";
 import { decodeSpec, readSpecFiles } from "../../generator/cli/read-spec.ts";
@@ -165,8 +165,39 @@ describe("generate", () => {
   });
 });
 
-describe("writing in place (watch mode)", () => {
+describe("writing in place (watch mode, and small updates)", () => {
   const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+  it("a few changed files are replaced in place; many go through a staged copy swapped in", () => {
+    const out = join(project(), "out");
+    const many = (version: string, n = SMALL_UPDATE + 8) => files(Object.fromEntries(Array.from({ length: n }, (_, i) => [`m/f${i}.js`, i < 2 ? version : `same ${i}`])));
+    writeOutput(out, many("v1"));
+    const folder = statSync(out).ino;
+    const untouched = statSync(join(out, "m/f5.js")).mtimeMs;
+    expect(writeOutput(out, many("v2"))).toEqual({ written: 2, unchanged: SMALL_UPDATE + 7, removed: 0 });
+    expect(statSync(out).ino).toBe(folder);
+    expect(statSync(join(out, "m/f5.js")).mtimeMs).toBe(untouched);
+    expect(readFileSync(join(out, "m/f1.js"), "utf8")).toBe("v2");
+    // Every file changes: staged and swapped in, a new folder.
+    const all = files(Object.fromEntries([...many("v3")].map(([path]) => [path, `${path} v3`])));
+    writeOutput(out, all);
+    expect(statSync(out).ino).not.toBe(folder);
+    const written = snapshot(out);
+    expect([...written.keys()]).toEqual([MANIFEST, ...all.keys()].sort());
+    for (const [path, text] of all) expect(written.get(path)).toBe(text);
+  });
+
+  it("in place, files no longer generated go, and so do the folders they leave empty (not folders with other files)", () => {
+    const out = join(project(), "out");
+    writeOutput(out, files({ "a.js": "a", "gone/deep/b.js": "b", "kept/c.js": "c", "kept/d.js": "d" }));
+    const folder = statSync(out).ino;
+    const summary = writeOutput(out, files({ "a.js": "a", "kept/c.js": "c" }));
+    expect(summary).toEqual({ written: 1, unchanged: 2, removed: 2 });
+    expect(statSync(out).ino).toBe(folder);
+    expect(existsSync(join(out, "gone"))).toBe(false);
+    expect(readdirSync(join(out, "kept"))).toEqual(["c.js"]);
+    expect([...snapshot(out).keys()]).toEqual([MANIFEST, "a.js", "kept/c.js"]);
+  });
 
   it("replaces changed files, removes dropped ones and keeps the folder itself", () => {
     const out = join(project(), "out");
