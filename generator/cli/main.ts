@@ -4,8 +4,8 @@
  * pure pipeline (parse → ir → emit).
  */
 import { relative, resolve } from "node:path";
-import { requireCached, saveCodeCache } from "../code-cache.ts";
 import { existsSync, statSync, writeFileSync } from "node:fs";
+import { requireCached, saveCodeCache } from "../code-cache.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
 import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
@@ -75,7 +75,14 @@ async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<st
   const { parseDocs, usesWorkers, preloadTsMorph } = await loadWork();
   // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
   // loading it first would only hold TypeScript in memory through the parse (~50 MB more peak RSS).
-  if (!cache && usesWorkers(stale)) setImmediate(() => preloadTsMorph());
+  if (!cache && usesWorkers(stale))
+    setImmediate(() => {
+      try {
+        preloadTsMorph();
+      } catch {
+        // Printing loads it again, and reports what is wrong then.
+      }
+    });
   const { outcomes, workers } = stale.length ? await parseDocs(stale) : { outcomes: [], workers: 0 };
   const fresh = new Map(outcomes.map((r) => [r.path, r]));
   const parsed = new Map<string, ParsedEntry>();
