@@ -9,7 +9,7 @@
  * ~5 MB cache of a 300-doc spec that loads ~3x and saves ~3x faster, which
  * is much of a one-doc-edited run; output texts go in as UTF-8 bytes.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,12 +118,16 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** The bytes each loaded record came from: saving the cache again re-encodes only what changed. */
 const storedUnits = new WeakMap<Record<string, string>, Record<string, Uint8Array>>();
 
+function toStoredUnit(files: Record<string, string>): Record<string, Uint8Array> {
+  return storedUnits.get(files) ?? Object.fromEntries(Object.entries(files).map(([path, text]) => [path, Buffer.from(text, "utf8")]));
+}
+
 function toStored(data: CacheData): StoredCache {
   const bytes = (text: string) => Buffer.from(text, "utf8");
   const { units, skeletons, ...rest } = data;
   return {
     ...rest,
-    units: units.map(([key, files]) => [key, storedUnits.get(files) ?? Object.fromEntries(Object.entries(files).map(([path, text]) => [path, bytes(text)]))]),
+    units: units.map(([key, files]) => [key, toStoredUnit(files)]),
     ...(skeletons ? { skeletons: skeletons.map(([key, text]) => [key, bytes(text)] as [string, Uint8Array]) } : {}),
   };
 }
@@ -142,20 +146,111 @@ function fromStored(stored: StoredCache): CacheData {
   };
 }
 
+/**
+ * Most runs change a doc or two, yet the cache is several MB: rewriting it
+ * whole was ~20 ms of a one-doc edit. So beside the base file a small delta
+ * file holds what differs from the base (by object identity: entries
+ * carried over from the loaded cache are the very objects it loaded):
+ * changed and removed parse results and units, new shapes, the facts and
+ * the id. The delta names its base by id; once it grows past DELTA_LIMIT
+ * entries the base is written whole again (and the delta removed).
+ */
+interface StoredDelta {
+  version: string;
+  base: string;
+  id?: string;
+  parsed: Record<string, ParsedEntry | null>;
+  units: Array<[string, Record<string, Uint8Array> | null]>;
+  skeletons: Array<[string, Uint8Array]>;
+  facts?: CacheData["facts"];
+}
+
+/** More changed or removed entries than this, and the base is written again. */
+export const DELTA_LIMIT = 32;
+
+/** Per cache file, what its base holds (the entries as loaded or saved), for the next delta. */
+interface Base {
+  id: string;
+  version: string;
+  parsed: Record<string, ParsedEntry>;
+  units: Map<string, Record<string, string>>;
+  skeletons: Set<string>;
+}
+const bases = new Map<string, Base>();
+
+const deltaPath = (path: string) => `${path}.delta`;
+
+function remember(path: string, data: CacheData): void {
+  if (data.id === undefined) return void bases.delete(path);
+  bases.set(path, { id: data.id, version: data.version, parsed: { ...data.parsed }, units: new Map(data.units), skeletons: new Set((data.skeletons ?? []).map(([key]) => key)) });
+}
+
 export function loadCache(path: string): CacheData | undefined {
   try {
     const stored = v8().deserialize(readFileSync(path)) as StoredCache;
     if (typeof stored !== "object" || stored === null || stored.version !== currentGeneratorVersion() || typeof stored.parsed !== "object" || !Array.isArray(stored.units)) return undefined;
-    return fromStored(stored);
+    const data = fromStored(stored);
+    remember(path, data);
+    return applyDelta(path, data);
   } catch {
     return undefined;
   }
 }
 
+/** The base with its delta applied, if the delta belongs to it. */
+function applyDelta(path: string, data: CacheData): CacheData {
+  let delta: StoredDelta;
+  try {
+    delta = v8().deserialize(readFileSync(deltaPath(path))) as StoredDelta;
+  } catch {
+    return data;
+  }
+  if (typeof delta !== "object" || delta === null || delta.version !== data.version || delta.base !== data.id || typeof delta.parsed !== "object" || !Array.isArray(delta.units)) return data;
+  const parsed = { ...data.parsed };
+  for (const [doc, entry] of Object.entries(delta.parsed)) {
+    if (entry === null) delete parsed[doc];
+    else parsed[doc] = entry;
+  }
+  const units = new Map(data.units);
+  for (const [key, files] of delta.units) {
+    if (files === null) units.delete(key);
+    else units.set(key, Object.fromEntries(Object.entries(files).map(([file, bytes]) => [file, utf8.decode(bytes)])));
+  }
+  const skeletons = new Map(data.skeletons ?? []);
+  for (const [key, bytes] of delta.skeletons) skeletons.set(key, utf8.decode(bytes));
+  return { version: data.version, ...(delta.id !== undefined ? { id: delta.id } : {}), parsed, units: [...units], skeletons: [...skeletons], ...(delta.facts ? { facts: delta.facts } : {}) };
+}
+
+/** What `data` changes in `base`, or undefined when that is too much for a delta. */
+function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
+  const parsed: StoredDelta["parsed"] = {};
+  let count = 0;
+  for (const [doc, entry] of Object.entries(data.parsed)) if (base.parsed[doc] !== entry && ++count <= DELTA_LIMIT) parsed[doc] = entry;
+  for (const doc of Object.keys(base.parsed)) if (!Object.hasOwn(data.parsed, doc) && ++count <= DELTA_LIMIT) parsed[doc] = null;
+  const units: StoredDelta["units"] = [];
+  const current = new Set<string>();
+  for (const [key, files] of data.units) {
+    current.add(key);
+    if (base.units.get(key) !== files && ++count <= DELTA_LIMIT) units.push([key, toStoredUnit(files)]);
+  }
+  for (const key of base.units.keys()) if (!current.has(key) && ++count <= DELTA_LIMIT) units.push([key, null]);
+  if (count > DELTA_LIMIT) return undefined;
+  const skeletons = (data.skeletons ?? []).filter(([key]) => !base.skeletons.has(key)).map(([key, text]) => [key, Buffer.from(text, "utf8")] as [string, Uint8Array]);
+  return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.facts ? { facts: data.facts } : {}) };
+}
+
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */
 export function saveCache(path: string, data: CacheData): void {
   try {
+    const base = bases.get(path);
+    const delta = base && base.version === data.version ? deltaOf(base, data) : undefined;
+    if (delta) {
+      writeFileAtomic(deltaPath(path), v8().serialize(delta), true);
+      return;
+    }
     writeFileAtomic(path, v8().serialize(toStored(data)), true);
+    rmSync(deltaPath(path), { force: true });
+    remember(path, data);
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

@@ -1,0 +1,80 @@
+/**
+ * The cache file and its delta (cli/cache.ts): a run that changes a few
+ * entries writes only what differs from the base; loading applies it; past
+ * DELTA_LIMIT changes the base is written whole again; a delta written for
+ * another base is ignored.
+ */
+import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { currentGeneratorVersion, DELTA_LIMIT, loadCache, saveCache, type CacheData } from "../../generator/cli/cache.ts";
+import { tempDir } from "../support/generate.ts";
+
+function cacheOf(docs: number, id: string): CacheData {
+  const parsed: CacheData["parsed"] = {};
+  const units: CacheData["units"] = [];
+  for (let i = 0; i < docs; i++) {
+    parsed[`d${i}.md`] = { hash: `h${i}`, diagnostics: [] };
+    units.push([`u${i}`, { [`m/d${i}.js`]: `export const d${i} = "é ${i}";\n`, [`m/d${i}.d.ts`]: `export declare const d${i}: string;\n` }]);
+  }
+  return { version: currentGeneratorVersion(), id, parsed, units, skeletons: [["s1", "shape one"]], facts: { models: [] } as unknown as CacheData["facts"] };
+}
+
+/** The same cache with `n` docs changed: new parse results and units (new objects), the rest the very same objects. */
+function edited(data: CacheData, n: number, id: string): CacheData {
+  const parsed = { ...data.parsed };
+  const units = [...data.units];
+  for (let i = 0; i < n; i++) {
+    parsed[`d${i}.md`] = { hash: `h${i}-${id}`, diagnostics: [] };
+    units[i] = [`u${i}-${id}`, { [`m/d${i}.js`]: `export const d${i} = "${id}";\n` }];
+  }
+  return { ...data, id, parsed, units, skeletons: [...(data.skeletons ?? []), [`s-${id}`, `shape ${id}`]] };
+}
+
+const normal = (data: CacheData | undefined) => data && { ...data, units: [...data.units].sort(([a], [b]) => (a < b ? -1 : 1)), skeletons: [...(data.skeletons ?? [])].sort() };
+
+describe("the cache's delta file", () => {
+  it("a small change writes only a delta; loading gives the whole cache", () => {
+    const file = join(tempDir("cache-delta"), "c.v8");
+    const base = cacheOf(100, "a");
+    saveCache(file, base);
+    const baseBytes = readFileSync(file);
+    const next = edited(base, 2, "b");
+    delete next.parsed["d99.md"];
+    saveCache(file, next);
+    expect(readFileSync(file).equals(baseBytes)).toBe(true);
+    expect(statSync(`${file}.delta`).size).toBeLessThan(baseBytes.length / 10);
+    expect(normal(loadCache(file))).toEqual(normal(next));
+    // Another small change, made from the loaded cache: the delta still holds all since the base.
+    const loaded = loadCache(file)!;
+    const third = edited(loaded, 1, "c");
+    saveCache(file, third);
+    expect(readFileSync(file).equals(baseBytes)).toBe(true);
+    expect(normal(loadCache(file))).toEqual(normal(third));
+  });
+
+  it(`past ${DELTA_LIMIT} changed entries the base is written again and the delta goes`, () => {
+    const file = join(tempDir("cache-delta"), "c.v8");
+    const base = cacheOf(100, "a");
+    saveCache(file, base);
+    saveCache(file, edited(base, 2, "b"));
+    expect(existsSync(`${file}.delta`)).toBe(true);
+    const big = edited(base, DELTA_LIMIT, "c");
+    saveCache(file, big);
+    expect(existsSync(`${file}.delta`)).toBe(false);
+    expect(normal(loadCache(file))).toEqual(normal(big));
+  });
+
+  it("a delta written for another base is ignored", () => {
+    const dir = tempDir("cache-delta");
+    const file = join(dir, "c.v8");
+    const other = join(dir, "other.v8");
+    saveCache(other, cacheOf(10, "other"));
+    const base = cacheOf(10, "a");
+    saveCache(file, base);
+    saveCache(file, edited(base, 1, "b"));
+    // Another process replaced the base (say a run of another version of the generator was interrupted).
+    copyFileSync(other, file);
+    expect(normal(loadCache(file))).toEqual(normal(cacheOf(10, "other")));
+  });
+});
