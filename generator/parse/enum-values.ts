@@ -14,8 +14,12 @@ import type { DocMessages } from "./messages.ts";
 export type EnumValues = Pick<EnumModel, "syntax" | "valueType" | "open" | "members">;
 
 const UNRECOGNIZED = /^Unrecognized\s*<\s*(string|number)\s*>$/;
-/** Values are JSON strings (only JSON escapes, no raw control characters) or numbers. */
-const BLOCK_TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)|(Unrecognized\s*<\s*(?:string|number)\s*>)|(\|))/iy;
+/**
+ * Values are JSON strings (only JSON escapes, no raw control characters) or
+ * numbers. Case matters: JSON has `\n` but no `\N`, and the marker is
+ * `Unrecognized<…>` exactly as UNRECOGNIZED reads it.
+ */
+const BLOCK_TOKEN = /\s*(?:("(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(Unrecognized\s*<\s*(?:string|number)\s*>)|(\|))/y;
 
 export function readEnumValues(nodes: RootContent[], text: string, file: string, messages: DocMessages, at: { line: number; column: number }): EnumValues | undefined {
   const table = nodes.find((n): n is Table => n.type === "table");

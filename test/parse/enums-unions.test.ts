@@ -59,6 +59,19 @@ describe("union-block enums", () => {
     expect(model.members.map((m) => m.value)).toEqual(['a"b', "c\\d", "\u00e9", "${x}"]);
   });
 
+  it("escapes and markers in another case are syntax errors, not crashes (JSON escapes are lower case)", () => {
+    for (const [line, bad] of [
+      [String.raw`"a" | ".n\RbT"`, String.raw`".n\RbT"`],
+      [String.raw`"a" | "\U00e9"`, String.raw`"\U00e9"`],
+      ['"a" | unrecognized<string>', "unrecognized<string>"],
+    ] as const) {
+      const result = parseDoc(["# Kind", "", "## Values", "", ...block(line)].join("\n"), "kind.md");
+      expect(result.model).toBeUndefined();
+      expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["enum-values-syntax", 6, line.indexOf(bad) + 1]]);
+    }
+    expect(enumOf(...block("1E3 | 2e-1")).members.map((m) => m.value)).toEqual([1000, 0.2]);
+  });
+
   it("a single value, and a block wrapped over lines", () => {
     expect(enumOf(...block('"only"')).members.map((m) => m.value)).toEqual(["only"]);
     expect(enumOf("```typescript", '"a"', '| "b"', "```").members.map((m) => m.value)).toEqual(["a", "b"]);
