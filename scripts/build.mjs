@@ -43,7 +43,8 @@ const common = {
   logLevel: "warning",
 };
 // The CLI in CommonJS files, each bundled whole, so that they load through
-// the V8 code cache (generator/code-cache.ts): main.cjs (arguments, config,
+// the V8 code cache (generator/code-cache.ts): bin.cjs (the command),
+// main.cjs (arguments, config,
 // the up-to-date check, writing), work.cjs (parser, resolver, emitter: main
 // loads it only when a run has work to do), and the parse worker. The
 // sources are ESM: `import.meta.url` becomes the file's own URL.
@@ -56,13 +57,11 @@ const keepWorkApart = {
 };
 await build({
   ...common,
-  entryPoints: { "cli/main": "generator/cli/main.ts", "cli/work": "generator/cli/work.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
+  entryPoints: { "cli/bin": "generator/cli/bin.ts", "cli/main": "generator/cli/main.ts", "cli/work": "generator/cli/work.ts", "cli/parse-worker": "generator/cli/parse-worker.ts" },
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   define: { __MD_MODEL_CODEGEN_BUILD__: JSON.stringify(buildHash()), "import.meta.url": "__importMetaUrl" },
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [keepWorkApart],
 });
-// The command: a small ES module that loads main.cjs.
-await build({ ...common, entryPoints: { "cli/bin": "generator/cli/bin.ts" }, format: "esm" });
 cpSync(`${root}/generator/runtime`, `${root}/dist/runtime`, { recursive: true });

@@ -19,7 +19,7 @@ import { tempDir } from "../support/generate.ts";
 import { CORPORA, HAS_SHARED, PROJECT_ROOT } from "../support/shared.ts";
 
 /** The compiled CLI (`npm run build`), what an SDK build runs through the package's bin. */
-const CLI = join(PROJECT_ROOT, "dist/cli/bin.js");
+const CLI = join(PROJECT_ROOT, "dist/cli/bin.cjs");
 
 interface Run {
   ms: number;

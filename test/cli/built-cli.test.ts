@@ -1,5 +1,5 @@
 /**
- * The built command (dist/cli/bin.js, what `npm ci` builds and SDK builds
+ * The built command (dist/cli/bin.cjs, what `npm ci` builds and SDK builds
  * run): CommonJS bundles (main.cjs, and work.cjs loaded through the V8 code
  * cache when there is work), and its parse worker. Parsing in worker threads is what machines with 4+ cores do, so
  * it is forced here (MD_MODEL_CODEGEN_THREADS) on a spec above the worker
@@ -13,7 +13,7 @@ import { listSpecFiles, toSpecPath } from "../../generator/cli/read-spec.ts";
 import { generateFolder, tempDir } from "../support/generate.ts";
 import { CORPORA, HAS_SHARED, PROJECT_ROOT, SKIP_NOTE } from "../support/shared.ts";
 
-const BIN = join(PROJECT_ROOT, "dist/cli/bin.js");
+const BIN = join(PROJECT_ROOT, "dist/cli/bin.cjs");
 
 describe.skipIf(!HAS_SHARED)(`the built command${SKIP_NOTE}`, () => {
   it("parses in 2 worker threads when told to, and writes what an in-process run gives", () => {
