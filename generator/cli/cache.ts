@@ -239,6 +239,15 @@ function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
   return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.facts ? { facts: data.facts } : {}) };
 }
 
+/**
+ * Caches and stamps named by the 32-hex-digit content hash of earlier
+ * versions (now a 14-digit name hash): nothing reads them any more, and a
+ * large spec's one was ~8 MB.
+ */
+function removeOldNamedFiles(dir: string): void {
+  for (const name of readdirSync(dir)) if (/^[0-9a-f]{32}\.(?:v8|stamp\.json)$/.test(name)) rmSync(join(dir, name), { force: true });
+}
+
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */
 export function saveCache(path: string, data: CacheData): void {
   try {
@@ -251,6 +260,7 @@ export function saveCache(path: string, data: CacheData): void {
     writeFileAtomic(path, v8().serialize(toStored(data)), true);
     rmSync(deltaPath(path), { force: true });
     remember(path, data);
+    removeOldNamedFiles(dirname(path));
   } catch {
     // A cache that cannot be written only costs speed next time.
   }

@@ -4,7 +4,7 @@
  * DELTA_LIMIT changes the base is written whole again; a delta written for
  * another base is ignored.
  */
-import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { currentGeneratorVersion, DELTA_LIMIT, loadCache, saveCache, type CacheData } from "../../generator/cli/cache.ts";
@@ -63,6 +63,15 @@ describe("the cache's delta file", () => {
     saveCache(file, big);
     expect(existsSync(`${file}.delta`)).toBe(false);
     expect(normal(loadCache(file))).toEqual(normal(big));
+  });
+
+  it("writing a cache whole removes caches and stamps of the old naming (32 hex digits), nothing else", () => {
+    const dir = tempDir("cache-delta");
+    const old = ["0123456789abcdef0123456789abcdef.v8", "0123456789abcdef0123456789abcdef.stamp.json"];
+    const kept = ["0123456789abcd.v8", "0123456789abcd.stamp.json", "notes.txt"];
+    for (const name of [...old, ...kept]) writeFileSync(join(dir, name), "x");
+    saveCache(join(dir, "c.v8"), cacheOf(3, "a"));
+    expect(readdirSync(dir).sort()).toEqual([...kept, "c.v8"].sort());
   });
 
   it("a delta written for another base is ignored", () => {
