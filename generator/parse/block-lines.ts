@@ -4,6 +4,9 @@
  * fenced code block, and where a table row's cells are split.
  */
 
+/** A blank as GFM trims it around a cell's content. */
+export const isBlank = (ch: string | undefined): boolean => ch === " " || ch === "\t";
+
 /** 3+ backticks or tildes after at most 3 spaces: the start of an opening or closing fence. */
 const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 

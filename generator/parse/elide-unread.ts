@@ -40,7 +40,7 @@
  */
 import type { Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
-import { fencedLines, splitAtPipes } from "./block-lines.ts";
+import { fencedLines, isBlank, splitAtPipes } from "./block-lines.ts";
 import { plainFencedBlocks } from "./code-blocks.ts";
 import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
@@ -56,10 +56,9 @@ interface Cut {
   codeBlocks: Array<{ open: number; close: number }>;
   /** Rows built by plain-rows.ts, by 1-based line: remark is not shown these lines. */
   plainRows: Map<number, { header: number; row: TableRow }>;
-  lineCount: number;
+  /** `text` split at `\n` (its lines, as the passes here see them). */
+  lines: string[];
 }
-
-const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
 
 /**
  * Cut `text` (a cell's content or the rest of a prose line) from its first
@@ -163,7 +162,7 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     }
     codeBlocks.push({ open: open + 1, close: close + 1 });
   }
-  return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lineCount: lines.length };
+  return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lines };
 }
 
 /** A row's cells: the parts between its pipes, the part after the last pipe only when it is not blank. */
@@ -206,25 +205,24 @@ function shownText(cut: Cut): { text: string; fullLine?: number[] } {
   if (cut.plainRows.size === 0) return { text: cut.text };
   const kept: string[] = [];
   const fullLine = [0];
-  cut.text.split("\n").forEach((line, i) => {
+  cut.lines.forEach((line, i) => {
     if (cut.plainRows.has(i + 1)) return;
     kept.push(line);
     fullLine.push(i + 1);
   });
-  fullLine.push(cut.lineCount + 1);
+  fullLine.push(cut.lines.length + 1);
   return { text: kept.join("\n"), fullLine };
 }
 
 /** Move every node's position from the shown text onto the full text (iteratively: trees can be deep). */
 function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[] | undefined): void {
-  const { lineCount } = cut;
-  const lengths = cut.plainRows.size ? cut.text.split("\n").map((line) => line.length) : [];
+  const lineCount = cut.lines.length;
   // Characters of the full text missing from the shown text before each 1-based full line.
   const before = new Array<number>(lineCount + 2).fill(0);
   for (let line = 1; line <= lineCount + 1; line++) {
     const previous = line - 1;
     const breaks = cut.breaks.get(previous);
-    const missing = cut.plainRows.has(previous) ? lengths[previous - 1]! + 1 : breaks ? breaks[breaks.length - 1]![1] : 0;
+    const missing = cut.plainRows.has(previous) ? cut.lines[previous - 1]!.length + 1 : breaks ? breaks[breaks.length - 1]![1] : 0;
     before[line] = before[previous]! + missing;
   }
   const map = (point: Point): Point => {
@@ -295,6 +293,6 @@ export function parseForReading(text: string): Root {
   const shown = shownText(cut);
   const tree = parseMarkdown(shown.text);
   restorePositions(tree, cut, shown.fullLine);
-  if (!rowsConfirmed(tree, cut.rows) || !codeBlocksConfirmed(tree, cut.codeBlocks) || !insertPlainRows(tree, cut.plainRows, cut.lineCount)) return parseMarkdown(masked.text);
+  if (!rowsConfirmed(tree, cut.rows) || !codeBlocksConfirmed(tree, cut.codeBlocks) || !insertPlainRows(tree, cut.plainRows, cut.lines.length)) return parseMarkdown(masked.text);
   return tree;
 }

@@ -28,7 +28,7 @@
  * and on generated cells.
  */
 import type { PhrasingContent, TableCell, TableRow, Text } from "mdast";
-import { splitAtPipes } from "./block-lines.ts";
+import { isBlank, splitAtPipes } from "./block-lines.ts";
 import { plainFieldName, REQUIRED } from "./fields-table.ts";
 
 interface Point {
@@ -148,8 +148,6 @@ export function plainTypeNodes(line: string, from: number, to: number, place: Li
   if (last < content.length) nodes.push(text(last, content.length));
   return nodes;
 }
-
-const isBlank = (ch: string | undefined) => ch === " " || ch === "\t";
 
 /**
  * A fields-table row as the tree of elide-unread's cut text has it (cut
