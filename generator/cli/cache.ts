@@ -132,16 +132,18 @@ function toStored(data: CacheData): StoredCache {
   };
 }
 
+/** A unit's texts from their bytes, remembering the bytes for the next save. */
+function fromStoredUnit(files: Record<string, Uint8Array>): Record<string, string> {
+  const texts = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, utf8.decode(bytes)]));
+  storedUnits.set(texts, files);
+  return texts;
+}
+
 function fromStored(stored: StoredCache): CacheData {
   const { units, skeletons, ...rest } = stored;
-  const unit = (files: Record<string, Uint8Array>) => {
-    const texts = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, utf8.decode(bytes)]));
-    storedUnits.set(texts, files);
-    return texts;
-  };
   return {
     ...rest,
-    units: units.map(([key, files]) => [key, unit(files)]),
+    units: units.map(([key, files]) => [key, fromStoredUnit(files)]),
     ...(skeletons ? { skeletons: skeletons.map(([key, bytes]) => [key, utf8.decode(bytes)] as [string, string]) } : {}),
   };
 }
@@ -214,7 +216,7 @@ function applyDelta(path: string, data: CacheData): CacheData {
   const units = new Map(data.units);
   for (const [key, files] of delta.units) {
     if (files === null) units.delete(key);
-    else units.set(key, Object.fromEntries(Object.entries(files).map(([file, bytes]) => [file, utf8.decode(bytes)])));
+    else units.set(key, fromStoredUnit(files));
   }
   const skeletons = new Map(data.skeletons ?? []);
   for (const [key, bytes] of delta.skeletons) skeletons.set(key, utf8.decode(bytes));

@@ -56,10 +56,11 @@ declare const __MD_MODEL_CODEGEN_BUILD__: string | undefined;
  * dist/cli/work.cjs and loads that through the V8 code cache; from sources,
  * a plain import.
  */
-async function loadWork(): Promise<typeof import("./work.ts")> {
-  if (typeof __MD_MODEL_CODEGEN_BUILD__ === "string") return requireCached("./work.cjs", import.meta.url) as typeof import("./work.ts");
-  return import("./work.ts");
+function loadWork(): Promise<typeof import("./work.ts")> {
+  workModule ??= typeof __MD_MODEL_CODEGEN_BUILD__ === "string" ? Promise.resolve(requireCached("./work.cjs", import.meta.url) as typeof import("./work.ts")) : import("./work.ts");
+  return workModule;
 }
+let workModule: Promise<typeof import("./work.ts")> | undefined;
 
 /** Write the cache and stamp that watch mode kept back. */
 export function flushCache(state: RunState): void {
