@@ -44,10 +44,13 @@ export interface EmitResult {
 
 export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: SkeletonMemo) => PrintedUnits;
 
+/** What printing no unit gives. */
+const nothingToPrint: PrintUnits = () => ({ units: new Map(), skeletons: new Map(), printedByTsMorph: 0 });
+
 /** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
 export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): Promise<EmitResult> {
   const units = planUnits(spec, options);
-  const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : () => ({ units: new Map(), skeletons: new Map(), printedByTsMorph: 0 });
+  const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : nothingToPrint;
   return assemble(spec, options, runtime, units, print, cache, memo);
 }
 
@@ -58,7 +61,7 @@ export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOpti
 
 function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: Unit[], print: PrintUnits, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
   const misses = units.filter((u) => !cache?.has(u.key));
-  const printed = misses.length ? print(spec, options, misses, memo) : { units: new Map<string, Record<string, string>>(), skeletons: new Map<string, string>(), printedByTsMorph: 0 };
+  const printed = (misses.length ? print : nothingToPrint)(spec, options, misses, memo);
   const next = new Map<string, Record<string, string>>();
   const files = new Map<string, string>();
   for (const unit of units) {

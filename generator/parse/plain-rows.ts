@@ -30,6 +30,7 @@
 import type { PhrasingContent, TableCell, TableRow, Text } from "mdast";
 import { isBlank, splitAtPipes } from "./block-lines.ts";
 import { plainFieldName, REQUIRED } from "./fields-table.ts";
+import { MAX_NESTING } from "./type-cell.ts";
 
 interface Point {
   line: number;
@@ -114,7 +115,7 @@ class PlainCell {
       this.tokens.push({ kind: "link", start: at, end: url + 1, word: [at + 1, word], url: s.slice(word + 2, url) });
       return { end: url + 1 };
     }
-    if (s.startsWith(RECORD_OPEN, at) && this.depth < 32) {
+    if (s.startsWith(RECORD_OPEN, at) && this.depth < MAX_NESTING) {
       this.depth++;
       const inner = this.cell(this.spaces(at + RECORD_OPEN.length));
       this.depth--;
