@@ -4,8 +4,8 @@
  * doc's bytes but cheap for remark; still ~10% of its time. A top-level
  * block whose opening fence starts its line (no indentation) has as its
  * content exactly the source lines between its fences (CommonMark removes
- * no indentation then), so elide-unread.ts can empty those lines for
- * remark, and readers take the content with `codeValue`.
+ * no indentation then), so elide-unread.ts can leave those lines out of
+ * what remark sees, and readers take the content with `codeValue`.
  */
 import type { Code } from "mdast";
 import { isClosingFence, openingFence } from "./block-lines.ts";
@@ -37,8 +37,8 @@ export function plainFencedBlocks(lines: readonly string[]): Array<{ open: numbe
 /**
  * A fenced code block's content as written: for a top-level block opened
  * at column 1 and closed by a fence, the source between its fence lines
- * (what remark reads, and all there is when elide-unread.ts emptied those
- * lines); any other block keeps remark's value.
+ * (what remark reads, and all there is when elide-unread.ts left those
+ * lines out); any other block keeps remark's value.
  */
 export function codeValue(node: Code, text: string): string {
   const start = node.position?.start;

@@ -7,8 +7,9 @@
  * shorter text: in each such stretch, from its first to its last non-blank
  * character is cut, down to one `·` where a node must stay (blanks around
  * stay, so nodes still start at the first and end after the last non-blank
- * character). Lines are never removed; the tree's positions are then moved
- * back onto the full text, a point at a cut mapping to its end. Cut are:
+ * character). Some whole lines are left out as well (below). The tree's
+ * positions are then moved back onto the full text, a point at a cut
+ * mapping to its end. Cut are:
  *
  * - in table rows (lines starting with `|` below a header and delimiter
  *   row, outside fences), the cells after the third, the first when it is
@@ -19,10 +20,17 @@
  *   cell), and inline syntax never spans cells;
  * - prose lines that mask-free-text.ts masked (plain `·` text already);
  * - the content lines of top-level fenced code blocks opened at column 1
- *   (code-blocks.ts reads them from the source), emptied whole;
+ *   (code-blocks.ts reads them from the source): left out (a fence's
+ *   content cannot change what is outside it; the block's node keeps its
+ *   place, with an empty value);
  * - whole rows of fields tables that plain-rows.ts builds as remark would
  *   (every cell read from the source, a plain Type cell): their lines are
- *   left out, and the rows put back into their tables afterwards.
+ *   left out, and the rows put back into their tables afterwards;
+ * - a plain title line (`# Name` first, plain-title.ts), left out and put
+ *   back first.
+ *
+ * What remark is shown is then mostly a doc's skeleton, the same text for
+ * many docs: tree-memo.ts parses each such text once.
  *
  * Whether a line is a row is a guess from its first characters; the tree
  * confirms it (a row of a top-level table starts on every cut line, and a
@@ -36,15 +44,18 @@
  * authlete-bc9fa09 (304 docs): remark sees 0.05 MB instead of 0.52 MB;
  * a cold parse of all docs went from ~1.25 s to ~1.09 s (Field and Required
  * cells), ~5% less again (code blocks), then to ~0.75 s (plain rows: all
- * 1,778 rows).
+ * 1,778 rows), then to ~0.3 s (titles and code lines left out: remark
+ * parses 48 distinct texts, not 304).
  */
-import type { Root, TableRow } from "mdast";
+import type { Heading, Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
 import { fencedLines, isBlank, splitAtPipes } from "./block-lines.ts";
 import { plainFencedBlocks } from "./code-blocks.ts";
 import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
 import { plainRow } from "./plain-rows.ts";
+import { plainTitle } from "./plain-title.ts";
+import { parseMarkdownMemo } from "./tree-memo.ts";
 
 /** What remark parses: the cut text, and per 1-based line its sorted [cutColumnIndex, removedSoFar] breakpoints. */
 interface Cut {
@@ -56,6 +67,10 @@ interface Cut {
   codeBlocks: Array<{ open: number; close: number }>;
   /** Rows built by plain-rows.ts, by 1-based line: remark is not shown these lines. */
   plainRows: Map<number, { header: number; row: TableRow }>;
+  /** The doc's title heading, built by plain-title.ts: remark is not shown line 1. */
+  title?: Heading;
+  /** Lines remark is not shown (plain rows, a plain title, the content of emptied code blocks), by 1-based line: how many characters of the full text each held, its line break included. */
+  leftOut: Map<number, number>;
   /** `text` split at `\n` (its lines, as the passes here see them). */
   lines: string[];
 }
@@ -153,16 +168,22 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     }
     i = j - 1;
   }
+  const leftOut = new Map<number, number>();
+  for (const line of plainRows.keys()) leftOut.set(line, lines[line - 1]!.length + 1);
   const codeBlocks: Cut["codeBlocks"] = [];
+  // (plainFencedBlocks finds none in a doc with lone CRs.)
   for (const { open, close } of plainFencedBlocks(lines)) {
     for (let k = open + 1; k < close; k++) {
-      if (lines[k] === "") continue;
-      breaks.set(k + 1, [[0, lines[k]!.length]]);
+      leftOut.set(k + 1, lines[k]!.length + 1);
       lines[k] = "";
     }
     codeBlocks.push({ open: open + 1, close: close + 1 });
   }
-  return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lines };
+  // The title goes too when some other line stays to be parsed.
+  const title = dropRows ? plainTitle(lines[0]!) : undefined;
+  const shown = title && lines.some((line, i) => i > 0 && !leftOut.has(i + 1) && line.trim() !== "");
+  if (title && shown) leftOut.set(1, lines[0]!.length + 1);
+  return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lines, leftOut, ...(title && shown ? { title } : {}) };
 }
 
 /** A row's cells: the parts between its pipes, the part after the last pipe only when it is not blank. */
@@ -196,17 +217,18 @@ export function rowsConfirmed(tree: Root, rows: ReadonlySet<number>): boolean {
 type Point = { line: number; column: number; offset?: number };
 
 /**
- * The text remark is shown: the cut text without the lines of plain rows,
- * and (when rows were left out) per shown 1-based line its line in the full
- * text. Without left-out rows lines are the same, whatever ends them (a doc
- * with lone CRs has more lines for markdown than split at `\n`).
+ * The text remark is shown: the cut text without the lines left out, and
+ * (when lines were left out) per shown 1-based line its line in the full
+ * text. Without left-out lines lines are the same, whatever ends them (a
+ * doc with lone CRs has more lines for markdown than split at `\n`, and
+ * leaves none out).
  */
 function shownText(cut: Cut): { text: string; fullLine?: number[] } {
-  if (cut.plainRows.size === 0) return { text: cut.text };
+  if (cut.leftOut.size === 0) return { text: cut.text };
   const kept: string[] = [];
   const fullLine = [0];
   cut.lines.forEach((line, i) => {
-    if (cut.plainRows.has(i + 1)) return;
+    if (cut.leftOut.has(i + 1)) return;
     kept.push(line);
     fullLine.push(i + 1);
   });
@@ -222,7 +244,7 @@ function restorePositions(tree: Root, cut: Cut, fullLine: readonly number[] | un
   for (let line = 1; line <= lineCount + 1; line++) {
     const previous = line - 1;
     const breaks = cut.breaks.get(previous);
-    const missing = cut.plainRows.has(previous) ? cut.lines[previous - 1]!.length + 1 : breaks ? breaks[breaks.length - 1]![1] : 0;
+    const missing = cut.leftOut.get(previous) ?? (breaks ? breaks[breaks.length - 1]![1] : 0);
     before[line] = before[previous]! + missing;
   }
   const map = (point: Point): Point => {
@@ -289,10 +311,14 @@ function insertPlainRows(tree: Root, plainRows: Cut["plainRows"], lineCount: num
 export function parseForReading(text: string): Root {
   const masked = maskFreeText(text);
   const cut = cutUnread(masked.text, masked.prose);
-  if (cut.breaks.size === 0 && cut.plainRows.size === 0) return parseMarkdown(masked.text);
+  if (cut.breaks.size === 0 && cut.leftOut.size === 0) return parseMarkdown(masked.text);
   const shown = shownText(cut);
-  const tree = parseMarkdown(shown.text);
+  const tree = parseMarkdownMemo(shown.text);
   restorePositions(tree, cut, shown.fullLine);
   if (!rowsConfirmed(tree, cut.rows) || !codeBlocksConfirmed(tree, cut.codeBlocks) || !insertPlainRows(tree, cut.plainRows, cut.lines.length)) return parseMarkdown(masked.text);
+  if (cut.title) {
+    tree.children.unshift(cut.title);
+    tree.position = { start: cut.title.position!.start, end: tree.position!.end };
+  }
   return tree;
 }
