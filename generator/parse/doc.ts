@@ -2,7 +2,7 @@
  * One doc's text → one model (or none) plus diagnostics. Pure: no file
  * system, no knowledge of other docs; links stay unresolved until ir/.
  */
-import type { Code } from "mdast";
+import type { Code, Root } from "mdast";
 import type { Diagnostic, Example, Model } from "../ir/types.ts";
 import { codeValue } from "./code-blocks.ts";
 import { compactTables, type Compacted } from "./compact-tables.ts";
@@ -29,12 +29,16 @@ export function idOf(file: string): { id: string; folder: string } {
   return { id, folder: slash < 0 ? "" : id.slice(0, slash) };
 }
 
-export function parseDoc(original: string, file: string): ParsedDoc {
+/**
+ * `read` turns the doc's text into mdast: parseForReading (remark shown as
+ * little as it takes), or in tests remark's full parse, the oracle.
+ */
+export function parseDoc(original: string, file: string, read: (text: string) => Root = parseForReading): ParsedDoc {
   const compact = compactTables(original);
   const messages = new DocMessages(file, compact.text);
   let model: Model | undefined;
   try {
-    model = readModel(compact.text, file, messages);
+    model = readModel(compact.text, file, messages, read);
   } catch (error) {
     // remark and its tree walks recurse once per level: quotes or emphasis nested thousands
     // deep overflow the stack. That is a fact about the doc, not a crash of the generator.
@@ -78,13 +82,13 @@ function mapPositions(value: unknown, toOriginal: Compacted["toOriginal"]): void
   for (const key in record) if (key !== "file") mapPositions(record[key], toOriginal);
 }
 
-function readModel(text: string, file: string, messages: DocMessages): Model | undefined {
+function readModel(text: string, file: string, messages: DocMessages, read: (text: string) => Root): Model | undefined {
   if (text.trim() === "") {
     messages.error({ line: 1, column: 1 }, "empty-file", "the doc is empty");
     return undefined;
   }
   // Long free text is masked and unread cells and prose are cut for remark (elide-unread.ts); positions are as in `text`.
-  const tree = parseForReading(text);
+  const tree = read(text);
   const skeleton = readSkeleton(tree, text, messages);
   if (!skeleton) return undefined;
 

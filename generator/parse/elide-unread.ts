@@ -129,9 +129,9 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
   const breaks = new Map<number, Array<[number, number]>>();
   const rows = new Set<number>();
   const plainRows: Cut["plainRows"] = new Map();
+  // A lone CR ends a line for markdown but not here: such a (rare) doc is shown whole.
+  if (/\r(?!\n)/.test(masked)) return { text: masked, breaks, rows, codeBlocks: [], plainRows, leftOut: new Map(), lines };
   const fenced = fencedLines(lines);
-  // A lone CR ends a line for markdown but not here: then no line is left out.
-  const dropRows = !/\r(?!\n)/.test(masked);
   let offset = 0;
   const offsets = lines.map((line) => (offset += line.length + 1) - line.length - 1);
   for (let i = 0; i < lines.length; i++) {
@@ -154,7 +154,7 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     const headerCells = fieldsTable ? cellCount(line) : 0;
     let j = i + 2;
     for (; j < lines.length && lines[j]![0] === "|"; j++) {
-      const row = fieldsTable && dropRows ? plainRow(lines[j]!, { line: j + 1, offset: offsets[j]! }, headerCells) : undefined;
+      const row = fieldsTable ? plainRow(lines[j]!, { line: j + 1, offset: offsets[j]! }, headerCells) : undefined;
       if (row) {
         plainRows.set(j + 1, { header: i + 1, row });
         continue;
@@ -180,7 +180,7 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     codeBlocks.push({ open: open + 1, close: close + 1 });
   }
   // The title goes too when some other line stays to be parsed.
-  const title = dropRows ? plainTitle(lines[0]!) : undefined;
+  const title = plainTitle(lines[0]!);
   const shown = title && lines.some((line, i) => i > 0 && !leftOut.has(i + 1) && line.trim() !== "");
   if (title && shown) leftOut.set(1, lines[0]!.length + 1);
   return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lines, leftOut, ...(title && shown ? { title } : {}) };

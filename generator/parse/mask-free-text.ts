@@ -1,27 +1,37 @@
 /**
- * micromark merges adjacent text tokens with one array splice per run
- * (`resolveAllText`), which is quadratic in the number of inline constructs
- * (escapes, code spans, entities, tags…) of one paragraph or table cell: a
- * 2 MB description with markup takes minutes. The parser never reads the
- * inline nodes of free text (descriptions and examples are sliced from the
- * source), so before remark runs, long free text is masked: every
- * non-blank character becomes `·` (no inline syntax starts with it): same
- * length, same lines. Positions stay valid and `sourceOf` still slices the
- * real text. Masked are:
+ * The parser never reads the inline nodes of free text (descriptions and
+ * examples are sliced from the source), so before remark runs free text is
+ * masked: every non-blank character becomes `·` (no inline syntax starts
+ * with it): same length, same lines. Positions stay valid and `sourceOf`
+ * still slices the real text. Two reasons:
+ *
+ * - micromark merges adjacent text tokens with one array splice per run
+ *   (`resolveAllText`), which is quadratic in the number of inline
+ *   constructs (escapes, code spans, entities, tags…) of one paragraph or
+ *   table cell: a 2 MB description with markup takes minutes;
+ * - masked prose is cut to a `·` a line (elide-unread.ts), so what remark
+ *   is shown of a doc no longer holds its words, and docs share texts that
+ *   are parsed once (tree-memo.ts).
+ *
+ * Masked are:
  *
  * - table rows longer than LONG: the cells after the third (Description,
  *   Example); Field, Type and Required cells and header and delimiter rows
  *   stay as written;
- * - when the prose outside `## Values` (whose paragraphs may say "open
- *   enum") is longer than LONG: its paragraph lines, after their block
- *   prefix (indentation, `>`, list markers), unless the prose holds an HTML
- *   block (whose end depends on text inside lines) or the line starts other
- *   syntax (headings, fences, tables, link definitions, setext and thematic
- *   breaks).
+ * - prose outside `## Values` (whose paragraphs may say "open enum"): its
+ *   paragraph lines, after their block prefix (indentation, `>`, a list
+ *   marker). Not masked is what is read from the tree or decides blocks:
+ *   lines that start other syntax (headings, fences, tables, nested quotes
+ *   and lists, link definitions, setext and thematic breaks), the lines of
+ *   a setext heading, a table's rows (they need not start with `|`); and
+ *   none of a doc's prose when it holds an HTML block (whose end depends
+ *   on text inside lines) or a fence in a quote or list item (fencedLines
+ *   sees only top-level fences), or when a lone CR ends a line.
  *
  * Headings and the Field, Type and Required cells are parsed as written:
  * micromark stays quadratic on long runs of some constructs there (e.g.
- * thousands of unclosed `<!--` in one heading).
+ * thousands of unclosed `<!--` in one heading). test/parse/elision.test.ts
+ * checks all of this against remark's full parse.
  */
 
 import { splitAtPipes, fencedLines } from "./block-lines.ts";
@@ -35,7 +45,9 @@ const THEMATIC_TRIMMED = /^ {0,3}([-*_])(?:[ \t]*\1){2,}$/;
 export const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd());
 const isUnderline = (line: string) => UNDERLINE_TRIMMED.test(line.trimEnd());
 const isThematic = (line: string) => THEMATIC_TRIMMED.test(line.trimEnd());
-const BLOCK_PREFIX = /^ {0,3}(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/;
+/** A fence opened after a quote or list marker (fencedLines sees only top-level fences). */
+const NESTED_FENCE = /^ {0,3}(?:>[ \t]?)*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])[ \t]*(?:`{3}|~{3})/;
+const BLOCK_PREFIX = /^ {0,3}(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))?/;
 
 function mask(text: string): string {
   return text.replace(/[^\s]/g, "\u00b7");
@@ -56,7 +68,6 @@ export interface Masked {
 
 export function maskFreeText(text: string): Masked {
   const prose = new Map<number, number>();
-  if (text.length <= LONG) return { text, prose };
   const lines = text.split("\n");
   let changed = false;
   let inValues = false;
@@ -69,27 +80,35 @@ export function maskFreeText(text: string): Masked {
     const h2 = /^ {0,3}##(?:[ \t](.*)|$)/.exec(line);
     if (h2) inValues = /values/i.test(h2[1] ?? "");
     isProse[i] = !inValues;
-    if (line.length > LONG && /^ {0,3}\|/.test(line) && !isDelimiter(line) && !isDelimiter(lines[i + 1] ?? "")) {
+    // (A row with a lone CR is more than one line to markdown: not masked.)
+    if (line.length > LONG && /^ {0,3}\|/.test(line) && !/\r(?!\n)/.test(line) && !isDelimiter(line) && !isDelimiter(lines[i + 1] ?? "")) {
       lines[i] = maskRow(line);
       changed = true;
     }
   }
-  let proseLength = 0;
-  let html = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (!isProse[i]) continue;
-    proseLength += lines[i]!.length + 1;
-    if (/^ {0,3}</.test(lines[i]!)) html = true;
-  }
-  if (proseLength > LONG && !html) {
+  // An HTML block ends by text inside lines, a fence in a quote or list item runs on lines that
+  // look like prose, and a lone CR ends a line for markdown but not here: each holds all prose as is.
+  const held = /\r(?!\n)/.test(text) || lines.some((line, i) => isProse[i] && (/^ {0,3}</.test(line) || NESTED_FENCE.test(line)));
+  if (!held) {
+    let inTable = false;
+    // A setext heading's text is read from the tree: the lines above an underline, up to a blank line, stay.
+    const headingText = new Set<number>();
+    for (let i = 0; i < lines.length; i++) {
+      if (!isUnderline(lines[i]!)) continue;
+      for (let j = i - 1; j >= 0 && lines[j]!.trim() !== ""; j--) headingText.add(j);
+    }
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const next = lines[i + 1] ?? "";
-      if (!isProse[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
-      if (isUnderline(next) || isDelimiter(next)) continue;
+      // A table's rows run to the next blank line, whatever they start with.
+      if (line.trim() === "") inTable = false;
+      else if (isDelimiter(line)) inTable = true;
+      if (inTable || headingText.has(i) || !isProse[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
+      if (isDelimiter(next)) continue;
       const prefix = BLOCK_PREFIX.exec(line)![0];
       const rest = line.slice(prefix.length);
-      if (rest === "" || /^(?:#|\||\[|<|`{3}|~{3})/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;
+      // Nor is text masked that starts a block of its own (a heading, table, nested quote or list…): only paragraph text.
+      if (rest === "" || /^(?:#|\||\[|<|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;
       lines[i] = prefix + mask(rest);
       prose.set(i, prefix.length);
       changed = true;
