@@ -182,7 +182,29 @@ export async function main(): Promise<void> {
   console.log(`linearity: cold ms/doc on ${rows[1]!.corpus} is ${ratio.toFixed(2)}× that of ${rows[0]!.corpus} (1.0 = linear)`);
   console.log("\nwhere the time went (the CLI's --timings, median runs; wall time adds Node's own start-up):");
   for (const row of rows) for (const [what, line] of Object.entries(row.timings)) console.log(`  ${row.corpus}, ${what}: ${line}`);
+  console.log(`\n${nodeStartUp()}`);
   console.log(`\n${formatGoals(rows[0]!)}`);
+}
+
+/**
+ * What every CLI process pays before our code runs: `node -e 0`, median of
+ * 5. NODE_EXTRA_CA_CERTS (set on some machines for a proxy) makes Node read
+ * those certificates at every start; when set, the figure without it is
+ * printed too (the runs above keep the environment as it is).
+ */
+function nodeStartUp(): string {
+  const time = (env: NodeJS.ProcessEnv) =>
+    median(
+      [0, 1, 2, 3, 4].map(() => {
+        const started = performance.now();
+        spawnSync(process.execPath, ["-e", "0"], { env });
+        return performance.now() - started;
+      }),
+    );
+  const line = `Node start-up (node -e 0, in every run above): ${time(process.env).toFixed(0)} ms`;
+  if (process.env.NODE_EXTRA_CA_CERTS === undefined) return line;
+  const { NODE_EXTRA_CA_CERTS: _, ...rest } = process.env;
+  return `${line}; ${time(rest).toFixed(0)} ms without NODE_EXTRA_CA_CERTS, which is set here`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
