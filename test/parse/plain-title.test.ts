@@ -107,4 +107,13 @@ describe("tree memo", () => {
     expect(second).toEqual(parseMarkdown(text));
     expect(second).not.toBe(first);
   });
+
+  it("keeps a bounded number of texts: past the bound, older texts are parsed again, still remark's tree", () => {
+    const texts = Array.from({ length: 600 }, (_, i) => `## Section ${i}\n\ntext`);
+    for (const text of texts) parseMarkdownMemo(text);
+    for (const text of [texts[0]!, texts[599]!]) expect(parseMarkdownMemo(text)).toEqual(parseMarkdown(text));
+    // Long texts are parsed, never kept.
+    const long = `# T\n\n${"word ".repeat(2000)}`;
+    expect(parseMarkdownMemo(long)).toEqual(parseMarkdown(long));
+  });
 });
