@@ -34,7 +34,8 @@ export function idOf(file: string): { id: string; folder: string } {
  * little as it takes), or in tests remark's full parse, the oracle.
  */
 export function parseDoc(original: string, file: string, read: (text: string) => Root = parseForReading): ParsedDoc {
-  const compact = compactTables(original);
+  // A leading BOM is no text: remark skips one and counts positions without it (the CLI's UTF-8 decoding drops one too); more are dropped alike.
+  const compact = compactTables(original.replace(/^\uFEFF+/, ""));
   const messages = new DocMessages(file, compact.text);
   let model: Model | undefined;
   try {

@@ -46,7 +46,7 @@ export const isDelimiter = (line: string) => DELIMITER_TRIMMED.test(line.trimEnd
 const isUnderline = (line: string) => UNDERLINE_TRIMMED.test(line.trimEnd());
 const isThematic = (line: string) => THEMATIC_TRIMMED.test(line.trimEnd());
 /** A fence opened after a quote or list marker (fencedLines sees only top-level fences). */
-const NESTED_FENCE = /^ {0,3}(?:>[ \t]?)*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])[ \t]*(?:`{3}|~{3})/;
+const NESTED_FENCE = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))+[ \t]*(?:`{3}|~{3})/;
 const BLOCK_PREFIX = /^ {0,3}(?:>[ \t]?)*(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))?/;
 
 function mask(text: string): string {
@@ -108,7 +108,7 @@ export function maskFreeText(text: string): Masked {
       const prefix = BLOCK_PREFIX.exec(line)![0];
       const rest = line.slice(prefix.length);
       // Nor is text masked that starts a block of its own (a heading, table, nested quote or list…): only paragraph text.
-      if (rest === "" || /^(?:#|\||\[|<|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;
+      if (rest.trim() === "" || /^[ \t]*(?:#|\||\[|<|`{3}|~{3}|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(rest) || /^(?: {4}|\t)/.test(rest)) continue;
       lines[i] = prefix + mask(rest);
       prose.set(i, prefix.length);
       changed = true;

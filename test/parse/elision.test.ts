@@ -41,6 +41,19 @@ describe("prose is masked only where it is paragraph text", () => {
     expectOracle(["# Thing", "", "> ```", "> quoted", "> ```", "", "- ```", "  listed", "  ```", "", ...FIELDS].join("\n"));
   });
 
+  it("quote markers spaced apart still nest: the next line is no lazy continuation", () => {
+    expectOracle(["# Thing", "", "## Fields", `${">  ".repeat(40)}`, ...FIELDS.slice(2)].join("\n"));
+    expectOracle(["# Thing", "", "> text", ">   > quoted", "  - item", "", ...FIELDS].join("\n"));
+  });
+
+  it("a leading BOM (or two) is no text", () => {
+    for (const bom of ["\uFEFF", "\uFEFF\uFEFF"]) {
+      const text = `${bom}# Thing\n\nA thing.\n\n${FIELDS.join("\n")}`;
+      expectOracle(text);
+      expect(parseDoc(text, "thing.md").model).toMatchObject({ name: "Thing", description: "A thing.", position: { line: 1, column: 1 } });
+    }
+  });
+
   it("docs with lone CRs keep their prose (lines end where markdown ends them)", () => {
     expectOracle(`\r\r# Thing\n\nSome prose.\r## Fields\n\n${FIELDS.slice(2).join("\n")}`);
   });
