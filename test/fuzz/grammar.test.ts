@@ -18,6 +18,8 @@ import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { modelNames, publicNames } from "../../generator/ir/naming.ts";
 import type { Spec } from "../../generator/ir/types.ts";
+import { parseDoc } from "../../generator/parse/doc.ts";
+import { parseMarkdown } from "../../generator/parse/markdown.ts";
 import { reachesWeb, SpecIndex, validValue } from "../support/arbitraries.ts";
 import { expectedModel, normalizeModel, sourceDocs, specArbitrary, type SpecPlan } from "../support/doc-arbitraries.ts";
 import { generateDocs, tempDir, writeFiles } from "../support/generate.ts";
@@ -82,6 +84,8 @@ describe(`fuzz: random specs from the grammar (seed ${SEED})`, { timeout: 300_00
     fc.assert(
       fc.property(specArbitrary(), (plan) => {
         const docs = sourceDocs(plan);
+        // Each doc reads as from remark's full parse (what spares remark work changes nothing).
+        for (const doc of docs) if (!isDeepStrictEqual(parseDoc(doc.text, doc.path), parseDoc(doc.text, doc.path, parseMarkdown))) throw new Error(`${doc.path} reads otherwise from remark's full parse\n${doc.text}`);
         const generated = generateDocs(docs, { rootPath: plan.rootPath, enumStyle: plan.enumStyle });
         const unexpected = generated.diagnostics.filter((d) => d.severity === "error" || !ALLOWED_WARNINGS.has(d.ruleId));
         if (unexpected.length) throw new Error(`unexpected diagnostics:\n${JSON.stringify(unexpected, null, 2)}\n${describePlan(plan)}`);
