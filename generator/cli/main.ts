@@ -165,8 +165,9 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   }
 
   const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
-  // After printing, ts-morph's V8 code cache also holds the printer's code: store it for the next process.
-  if (emitted.printedByTsMorph > 0) saveCodeCache();
+  // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
+  // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
+  saveCodeCache();
   timings.lap(`emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`);
   const files = emitted.files;
   const kinds = work.countKinds(built.spec);
