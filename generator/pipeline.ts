@@ -24,6 +24,8 @@ export interface GenerateOptions {
 export interface BuildResult {
   spec?: Spec;
   diagnostics: Diagnostic[];
+  /** What resolving each model looked at besides the model (ResolveResult). */
+  directory?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -53,7 +55,7 @@ export function buildSpec(
   const resolved = resolveSpec(models, options.rootPath, broken, memo);
   diagnostics.push(...resolved.diagnostics, ...checkExportClashes(resolved.spec, options.enumStyle));
   diagnostics.sort(compareDiagnostics);
-  return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics };
+  return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics, directory: resolved.directory };
 }
 
 export function countKinds(spec: Spec): Record<ModelKind, number> {

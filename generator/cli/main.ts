@@ -13,7 +13,7 @@ import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, ty
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
-import { newId } from "./hash.ts";
+import { contentHash, newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
 import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
@@ -164,7 +164,10 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     io.stdout(work.formatStats(work.collectStats(built.spec)));
   }
 
-  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined);
+  // A resolved model depends on its doc (path and bytes) and on the directory it was resolved under: they key its module.
+  const directory = contentHash(built.directory!);
+  const modelKeys = new Map(built.spec.models.flatMap((m) => (hashes.has(m.position.file) ? [[m.id, JSON.stringify([m.position.file, hashes.get(m.position.file), directory])] as const] : [])));
+  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined, modelKeys);
   // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
   // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
   saveCodeCache();

@@ -48,8 +48,8 @@ export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit
 const nothingToPrint: PrintUnits = () => ({ units: new Map(), skeletons: new Map(), printedByTsMorph: 0 });
 
 /** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
-export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): Promise<EmitResult> {
-  const units = planUnits(spec, options);
+export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult> {
+  const units = planUnits(spec, options, modelKeys);
   const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : nothingToPrint;
   return assemble(spec, options, runtime, units, print, cache, memo);
 }

@@ -43,14 +43,20 @@ function surface(model: Model, options: EmitOptions, codecs: Set<string>) {
   };
 }
 
-export function planUnits(spec: Spec, options: EmitOptions): Unit[] {
+/**
+ * @param modelKeys per model id, a key that changes whenever the resolved
+ *   model can change (the CLI: its doc's hash and the directory it was
+ *   resolved under, see ir/resolve.ts); spares serialising every model.
+ *   Models without one are hashed.
+ */
+export function planUnits(spec: Spec, options: EmitOptions, modelKeys?: ReadonlyMap<string, string>): Unit[] {
   const codecs = modelsNeedingCodec(spec.models);
   const byId = new Map(spec.models.map((m) => [m.id, m]));
   const settings = { enumStyle: options.enumStyle };
   const units: Unit[] = spec.models.map((model) => {
     const targets = [...new Set(modelRefs(model).map((r) => r.target!))].sort();
     const seen = targets.map((id) => surface(byId.get(id)!, options, codecs));
-    return { kind: "model", key: hash(["model", settings, modelHash(model), seen, codecs.has(model.id)]), model };
+    return { kind: "model", key: hash(["model", settings, modelKeys?.get(model.id) ?? modelHash(model), seen, codecs.has(model.id)]), model };
   });
   for (const folder of [...new Set(["", ...spec.folders])].sort()) {
     const members = spec.models.filter((m) => m.folder === folder).map((m) => surface(m, options, codecs));

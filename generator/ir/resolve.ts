@@ -17,6 +17,8 @@ import { modelRefs } from "./walk.ts";
 export interface ResolveResult {
   spec: Spec;
   diagnostics: Diagnostic[];
+  /** The directory the models were resolved under (see ResolveMemo): with a model's input, all its result depends on. */
+  directory: string;
 }
 
 interface ResolvedModel {
@@ -97,7 +99,7 @@ export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: 
     return resolved.model;
   });
   findDuplicateNames(models, diagnostics);
-  return { spec: { models, folders }, diagnostics };
+  return { spec: { models, folders }, diagnostics, directory: directoryKey };
 }
 
 /** One model's copy with safe names and resolved references, and what was found on the way. */

@@ -156,6 +156,20 @@ describe("generate", () => {
     expect(changed).toEqual([MANIFEST, "models/ops/index.d.ts", "models/ops/index.js"]);
   });
 
+  it("two docs with the same bytes in different folders each keep their own module on a cached run", async () => {
+    const docs = { ...DOCS, "copy/pair.md": DOCS["pair.md"]! };
+    const cwd = project(docs);
+    expect((await run(cwd)).code).toBe(0);
+    // A real run from the cache: another doc changed.
+    writeDoc(cwd, "spec/status.md", DOCS["status.md"]!.replace('"closed"', '"closed" | "held"'));
+    const cached = await run(cwd);
+    expect(cached.stdout).toMatch(/parsed 1\/5/);
+    const fresh = project({ ...docs, "status.md": DOCS["status.md"]!.replace('"closed"', '"closed" | "held"') });
+    await run(fresh);
+    expect(snapshot(join(cwd, "generated"))).toEqual(snapshot(join(fresh, "generated")));
+    expect(readFileSync(join(cwd, "generated/models/copy/pair.js"), "utf8")).toContain('from "copy/pair.md"');
+  });
+
   it("keeps node_modules inside the output folder", async () => {
     const cwd = project();
     await run(cwd);
