@@ -28,6 +28,13 @@ interface Run {
   timings: string;
 }
 
+/** Whole-process runs per column: this machine's timings wander by ±10%, a median of 5 less than one of 3. */
+const RUNS = 5;
+
+function times<T>(run: (i: number) => T): T[] {
+  return Array.from({ length: RUNS }, (_, i) => run(i));
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -120,16 +127,16 @@ export async function benchGenerate(corpusNames: string[]): Promise<GenerateBenc
     // One untimed cold run first: the first process after the code cache was reset writes it (see main).
     timeCli(work, args);
     const colds: Run[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       rmSync(join(work, "node_modules"), { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
       colds.push(timeCli(work, args, true));
     }
-    const noChange = medianRun([0, 1, 2].map(() => timeCli(work, args)));
+    const noChange = medianRun(times(() => timeCli(work, args)));
     const small = smallDoc(spec);
     const large = largestDoc(spec);
-    const smallEdit = medianRun([0, 1, 2].map((i) => (editDoc(small, i), timeCli(work, args))));
-    const largeEdit = medianRun([0, 1, 2].map((i) => (editDoc(large, 10 + i), timeCli(work, args))));
+    const smallEdit = medianRun(times((i) => (editDoc(small, i), timeCli(work, args))));
+    const largeEdit = medianRun(times((i) => (editDoc(large, 10 + i), timeCli(work, args))));
     const watch = await watchEditMs(work, spec, join(work, "out-watch"), small, 11);
     rows.push({
       corpus: name,
@@ -182,7 +189,7 @@ export async function main(): Promise<void> {
   // it no longer ran): the test suite runs the generator in-process, and its cache made cold runs ~0.2 s slower.
   // So the bench starts from none, and its first, untimed, run writes it.
   rmSync(join(PROJECT_ROOT, "node_modules/.cache/md-model-codegen/v8"), { recursive: true, force: true });
-  console.log("generate bench: whole processes of the compiled CLI (dist/), median of 3; watch: median of the first 11 in-process edits, and of the 11 after them");
+  console.log(`generate bench: whole processes of the compiled CLI (dist/), median of ${RUNS}; watch: median of the first 11 in-process edits, and of the 11 after them`);
   const rows = await benchGenerate(["authlete-bc9fa09", "apideck-6e1795e"]);
   console.log(formatGenerateTable(rows));
   const ratio = rows[1]!.coldMs / rows[1]!.docs / (rows[0]!.coldMs / rows[0]!.docs);
