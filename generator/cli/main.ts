@@ -6,6 +6,7 @@
 import { relative, resolve } from "node:path";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { requireCached, saveCodeCache } from "../code-cache.ts";
+import type { Model } from "../ir/types.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
 import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
@@ -164,10 +165,8 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     io.stdout(work.formatStats(work.collectStats(built.spec)));
   }
 
-  // A resolved model depends on its doc (path and bytes) and on the directory it was resolved under: they key its module.
-  const directory = contentHash(built.directory!);
-  const modelKeys = new Map(built.spec.models.flatMap((m) => (hashes.has(m.position.file) ? [[m.id, JSON.stringify([m.position.file, hashes.get(m.position.file), directory])] as const] : [])));
-  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined, modelKeys);
+  const keys = modelKeys(built.spec.models, hashes, built.directory!);
+  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined, keys);
   // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
   // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
   saveCodeCache();
@@ -219,6 +218,21 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${effort}) in ${Math.round(timings.elapsed())} ms\n`,
   );
   return finish(0);
+}
+
+/**
+ * Per model, what its resolved form depends on (ir/resolve.ts): its doc's
+ * path and bytes, and the directory it was resolved under. emit/units.ts
+ * keys the model's module by it rather than by hashing the model.
+ */
+function modelKeys(models: readonly Model[], docHashes: ReadonlyMap<string, string>, directory: string): Map<string, string> {
+  const directoryHash = contentHash(directory);
+  const keys = new Map<string, string>();
+  for (const model of models) {
+    const docHash = docHashes.get(model.position.file);
+    if (docHash !== undefined) keys.set(model.id, JSON.stringify([model.position.file, docHash, directoryHash]));
+  }
+  return keys;
 }
 
 export async function main(argv: string[], io: RunIo): Promise<number> {

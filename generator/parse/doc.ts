@@ -88,7 +88,7 @@ function readModel(text: string, file: string, messages: DocMessages, read: (tex
     messages.error({ line: 1, column: 1 }, "empty-file", "the doc is empty");
     return undefined;
   }
-  // Long free text is masked and unread cells and prose are cut for remark (elide-unread.ts); positions are as in `text`.
+  // Free text is masked, and unread cells, prose and lines are cut for remark (elide-unread.ts); positions are as in `text`.
   const tree = read(text);
   const skeleton = readSkeleton(tree, text, messages);
   if (!skeleton) return undefined;

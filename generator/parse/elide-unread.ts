@@ -45,7 +45,8 @@
  * a cold parse of all docs went from ~1.25 s to ~1.09 s (Field and Required
  * cells), ~5% less again (code blocks), then to ~0.75 s (plain rows: all
  * 1,778 rows), then to ~0.3 s (titles and code lines left out: remark
- * parses 48 distinct texts, not 304).
+ * parses 48 distinct texts, not 304), then to ~0.22 s (all prose masked
+ * and cut: 20 texts).
  */
 import type { Heading, Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
