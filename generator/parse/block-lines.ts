@@ -7,6 +7,9 @@
 /** A blank as GFM trims it around a cell's content. */
 export const isBlank = (ch: string | undefined): boolean => ch === " " || ch === "\t";
 
+/** A blank line to markdown: spaces and tabs only (JavaScript's `trim` also drops no-break spaces, U+FEFF and more). */
+export const isBlankLine = (line: string): boolean => /^[ \t]*\r?$/.test(line);
+
 /** 3+ backticks or tildes after at most 3 spaces: the start of an opening or closing fence. */
 const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 

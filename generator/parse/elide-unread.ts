@@ -50,7 +50,7 @@
  */
 import type { Heading, Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
-import { fencedLines, isBlank, splitAtPipes } from "./block-lines.ts";
+import { fencedLines, isBlank, isBlankLine, splitAtPipes } from "./block-lines.ts";
 import { plainFencedBlocks } from "./code-blocks.ts";
 import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
@@ -180,9 +180,10 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
     }
     codeBlocks.push({ open: open + 1, close: close + 1 });
   }
-  // The title goes too when some other line stays to be parsed.
-  const title = plainTitle(lines[0]!);
-  const shown = title && lines.some((line, i) => i > 0 && !leftOut.has(i + 1) && line.trim() !== "");
+  // The title goes too when some other line stays to be parsed, and the next line does not start with U+FEFF
+  // (remark would skip it as a BOM at the start of its text, and count positions without it).
+  const title = lines[1]?.[0] === "\uFEFF" ? undefined : plainTitle(lines[0]!);
+  const shown = title && lines.some((line, i) => i > 0 && !leftOut.has(i + 1) && !isBlankLine(line));
   if (title && shown) leftOut.set(1, lines[0]!.length + 1);
   return { text: lines.join("\n"), breaks, rows, codeBlocks, plainRows, lines, leftOut, ...(title && shown ? { title } : {}) };
 }

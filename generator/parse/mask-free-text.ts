@@ -34,7 +34,7 @@
  * checks all of this against remark's full parse.
  */
 
-import { splitAtPipes, fencedLines } from "./block-lines.ts";
+import { fencedLines, isBlankLine, splitAtPipes } from "./block-lines.ts";
 
 export const LONG = 2000;
 
@@ -95,13 +95,13 @@ export function maskFreeText(text: string): Masked {
     const headingText = new Set<number>();
     for (let i = 0; i < lines.length; i++) {
       if (!isUnderline(lines[i]!)) continue;
-      for (let j = i - 1; j >= 0 && lines[j]!.trim() !== ""; j--) headingText.add(j);
+      for (let j = i - 1; j >= 0 && !isBlankLine(lines[j]!); j--) headingText.add(j);
     }
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const next = lines[i + 1] ?? "";
       // A table's rows run to the next blank line, whatever they start with.
-      if (line.trim() === "") inTable = false;
+      if (isBlankLine(line)) inTable = false;
       else if (isDelimiter(line)) inTable = true;
       if (inTable || headingText.has(i) || !isProse[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
       if (isDelimiter(next)) continue;

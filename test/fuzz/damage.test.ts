@@ -156,7 +156,7 @@ const FRAGMENTS = [
   "| Name | Value |", "| - | `Unrecognized<string>` |", "|", "\\|", "||", "`", "```", "```typescript\n", "~~", "*", "**", "*string*", '*"x"*', "*models.Nope*",
   "[models.Nope](nope.md)", "[Date](../../types/rfcdate.md)", "Record<string, ", ">", "[]", "[][][]", "Unrecognized<number>", "Unrecognized<", ":heavy_check_mark:",
   ":heavy_minus_sign:", ": warning: ** DEPRECATED **: ", "> :warning: **DEPRECATED**: ", "<br/>", "&#123;", "&#x110000;", '"', '\\"', "\\", "{ [k: string]: ", "}",
-  "let value: X = ", "const value: T = ", 'import { X } from "y";', "1e400", "-0", "\u2028", "\u0000", "\ud800", "\udc00", "\ufeff", "\r\n", "\r", "\n", "\n\n", "\t",
+  "let value: X = ", "const value: T = ", 'import { X } from "y";', "1e400", "-0", "\u2028", "\u0000", "\ud800", "\udc00", "\ufeff", "\u00a0", "\u000b", "\u000c", "\u3000", "\r\n", "\r", "\n", "\n\n", "\t",
   "<!--", "-->", "<div>", "[x]: http://example.com", "    ", "---", "===", "> ", "- ", "1. ", "\\`", "&", "<", "(", ")", "$",
 ];
 

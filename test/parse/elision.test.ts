@@ -54,13 +54,20 @@ describe("prose is masked only where it is paragraph text", () => {
     }
   });
 
+  it("characters JavaScript trims but markdown does not (U+FEFF, no-break spaces) are text, not blank lines", () => {
+    // U+FEFF opening the line after the title: remark would take it for a BOM if the title were left out.
+    expectOracle(["# Thing", "\uFEFF \uFEFF", "", "## Example Usage", "", "```typescript", "let value: Thing = {};", "```", "", ...FIELDS].join("\n"));
+    // A line of no-break spaces inside a setext heading's text, and inside a table.
+    expectOracle(["# Thing", "", "Some words", "\u00a0\u00a0", "more words", "---", "", ...FIELDS, "\u00a0", "`b` | *string* | :heavy_minus_sign: | A b. |"].join("\n"));
+  });
+
   it("docs with lone CRs keep their prose (lines end where markdown ends them)", () => {
     expectOracle(`\r\r# Thing\n\nSome prose.\r## Fields\n\n${FIELDS.slice(2).join("\n")}`);
   });
 });
 
 const SPEC_DOCS = listSpecFiles(`${PROJECT_ROOT}/spec`).map((file) => ({ file: file.slice(PROJECT_ROOT.length + 6), text: readFileSync(file, "utf8") }));
-const SNIPPETS = ["|", "\\|", "\\\\|", "\\", "`", "```", "~~~", "> ", "- ", "* ", "*", "1. ", "    ", "\t", "&amp;", "<br/>", "<div>", "<!--", "-->", "**", "_", "[", "](x.md)", "[r]: https://x.io", "===", "---", "#", "# ", "## ", "\n", "\n\n", "\r", "\r\n", " ", "www.x.io", "Record<string, "];
+const SNIPPETS = ["|", "\\|", "\\\\|", "\\", "`", "```", "~~~", "> ", "- ", "* ", "*", "1. ", "    ", "\t", "&amp;", "<br/>", "<div>", "<!--", "-->", "**", "_", "[", "](x.md)", "[r]: https://x.io", "===", "---", "#", "# ", "## ", "\n", "\n\n", "\r", "\r\n", " ", "\u00a0", "\uFEFF", "\u2028", "www.x.io", "Record<string, "];
 
 describe("damaged docs, property", () => {
   it("spec/ docs with random edits read as from remark's full parse", () => {
