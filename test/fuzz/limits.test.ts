@@ -25,6 +25,8 @@ const size = (n: number) => Math.max(2, Math.round(n * SCALE));
 const MAX_RATIO = 3;
 /** Results smaller than this are "nothing": their growth is not compared. */
 const HEAP_FLOOR = 1024 * 1024;
+/** Runs faster than this are compared as if they took this long: one GC pause or timer tick is as long as the work (a 2 ms run measured ×3.3 at 2n). */
+const TIME_FLOOR_MS = 20;
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -77,7 +79,7 @@ function linear<T>(label: string, n: number, make: (n: number) => () => T, check
       large = faster(large, run(2 * n));
     }
   }
-  const ratio = (l: Measure) => l.ms / Math.max(small.ms, 1);
+  const ratio = (l: Measure) => l.ms / Math.max(small.ms, TIME_FLOOR_MS);
   // Over the limit: measure both again, up to four more times. A quadratic algorithm stays over it
   // however often it is measured; a busy neighbour (the other test worker) rarely slows every run.
   for (let again = 0; again < 4 && ratio(large) >= MAX_RATIO; again++) {
