@@ -74,6 +74,9 @@ export function maskFreeText(text: string): Masked {
   // Lines that may hold prose: outside fences and outside `## Values`.
   const isProse: boolean[] = [];
   const fenced = fencedLines(lines);
+  // Per line, once (a masked row is no delimiter or underline either).
+  const delimiter = lines.map(isDelimiter);
+  const underline = lines.map(isUnderline);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fenced[i]) continue;
@@ -81,7 +84,7 @@ export function maskFreeText(text: string): Masked {
     if (h2) inValues = /values/i.test(h2[1] ?? "");
     isProse[i] = !inValues;
     // (A row with a lone CR is more than one line to markdown: not masked.)
-    if (line.length > LONG && /^ {0,3}\|/.test(line) && !/\r(?!\n)/.test(line) && !isDelimiter(line) && !isDelimiter(lines[i + 1] ?? "")) {
+    if (line.length > LONG && /^ {0,3}\|/.test(line) && !/\r(?!\n)/.test(line) && !delimiter[i] && !delimiter[i + 1]) {
       lines[i] = maskRow(line);
       changed = true;
     }
@@ -94,17 +97,16 @@ export function maskFreeText(text: string): Masked {
     // A setext heading's text is read from the tree: the lines above an underline, up to a blank line, stay.
     const headingText = new Set<number>();
     for (let i = 0; i < lines.length; i++) {
-      if (!isUnderline(lines[i]!)) continue;
+      if (!underline[i]) continue;
       for (let j = i - 1; j >= 0 && !isBlankLine(lines[j]!); j--) headingText.add(j);
     }
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      const next = lines[i + 1] ?? "";
-      // A table's rows run to the next blank line, whatever they start with.
+      // A table's rows run to the next blank line, whatever they start with (its delimiter row included).
       if (isBlankLine(line)) inTable = false;
-      else if (isDelimiter(line)) inTable = true;
-      if (inTable || headingText.has(i) || !isProse[i] || /^(?: {4}|\t)/.test(line) || isUnderline(line) || isThematic(line) || isDelimiter(line)) continue;
-      if (isDelimiter(next)) continue;
+      else if (delimiter[i]) inTable = true;
+      // A line above a delimiter row is a table's header.
+      if (inTable || headingText.has(i) || !isProse[i] || /^(?: {4}|\t)/.test(line) || underline[i] || isThematic(line) || delimiter[i + 1]) continue;
       const prefix = BLOCK_PREFIX.exec(line)![0];
       const rest = line.slice(prefix.length);
       // Nor is text masked that starts a block of its own (a heading, table, nested quote or list…): only paragraph text.
