@@ -19,6 +19,8 @@ const DELIMITER_ROW = /^\s*\|[\s\-:|]+\|\s*$/;
 const ROW_START = /^ {0,3}\|/;
 
 export function compactTables(original: string): Compacted {
+  // A lone CR ends a line for markdown but not for this `\n` split: such a (rare) doc keeps its padding, and its places.
+  if (/\r(?!\n)/.test(original)) return { text: original, toOriginal: (line, column) => ({ line, column }) };
   const lines = original.split("\n");
   // Per changed line: sorted [compactedColumn, removedBeforeIt] breakpoints.
   const maps = new Map<number, Array<[number, number]>>();

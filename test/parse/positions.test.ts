@@ -131,3 +131,13 @@ describe("union docs", () => {
     ]);
   });
 });
+
+describe("padded tables in a doc with lone CRs", () => {
+  it("diagnostics stay on markdown's lines, at the cell they name", () => {
+    // The lone CR ends line 1 for markdown; padding is kept (compact-tables.ts maps `\n`-split lines only).
+    const row = "| `a`        | *string*   | :x:        | An a.      |";
+    const text = ["# Thing\r\r", "## Fields", "", "| Field      | Type       | Required   | Description |", "| ---------- | ---------- | ---------- | ----------- |", row].join("\n");
+    const result = parseDoc(text, "thing.md");
+    expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([["field-required-marker", 7, row.indexOf(":x:") + 1]]);
+  });
+});
