@@ -21,11 +21,16 @@ export interface GenerateOptions {
   rootPath: string;
 }
 
-export interface BuildResult {
-  spec?: Spec;
+/** A resolved spec, or (when any error was found) only the diagnostics. */
+export type BuildResult = BuiltSpec | { spec?: undefined; diagnostics: Diagnostic[] };
+
+export interface BuiltSpec {
+  spec: Spec;
   diagnostics: Diagnostic[];
   /** What resolving each model looked at besides the model (ResolveResult). */
-  directory?: string;
+  directory: string;
+  /** What resolving each model reported, aligned with spec.models. */
+  modelDiagnostics: Diagnostic[][];
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -55,7 +60,7 @@ export function buildSpec(
   const resolved = resolveSpec(models, options.rootPath, broken, memo);
   diagnostics.push(...resolved.diagnostics, ...checkExportClashes(resolved.spec, options.enumStyle));
   diagnostics.sort(compareDiagnostics);
-  return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics, directory: resolved.directory };
+  return diagnostics.some((d) => d.severity === "error") ? { diagnostics } : { spec: resolved.spec, diagnostics, directory: resolved.directory, modelDiagnostics: resolved.modelDiagnostics };
 }
 
 export function countKinds(spec: Spec): Record<ModelKind, number> {

@@ -15,12 +15,18 @@ export const RUNTIME_PATH = "runtime/index";
 export class EmitContext {
   private readonly byId: Map<string, Model>;
   private readonly names = new Map<string, ModelNames>();
-  private codecs: Set<string> | undefined;
+  private codecs: ReadonlySet<string> | undefined;
 
+  /**
+   * @param spec the whole spec, or the models printing some units looks at
+   *   (ir/codec-needs then needs the whole spec's answer: `codecs`).
+   */
   constructor(
     readonly spec: Spec,
     readonly options: EmitOptions,
+    codecs?: ReadonlySet<string>,
   ) {
+    this.codecs = codecs;
     this.byId = new Map(spec.models.map((m) => [m.id, m]));
   }
 

@@ -13,6 +13,8 @@ import { packageJson } from "./package-manifest.ts";
 import type { PrintedUnits } from "./print-units.ts";
 import { planUnits, type Unit } from "./units.ts";
 
+export { outlineModel, planOutlines, type ModelOutline, type PlannedUnit } from "./units.ts";
+
 export type { EmitOptions } from "./context.ts";
 
 /** The runtime module's two files, shipped unchanged in every package. */
@@ -42,26 +44,38 @@ export interface EmitResult {
   printedByTsMorph: number;
 }
 
-export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: SkeletonMemo) => PrintedUnits;
+export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: SkeletonMemo, codecs?: ReadonlySet<string>) => PrintedUnits;
 
 /** What printing no unit gives. */
-const nothingToPrint: PrintUnits = () => ({ units: new Map(), skeletons: new Map(), printedByTsMorph: 0 });
+const nothingPrinted: PrintedUnits = { units: new Map(), skeletons: new Map(), printedByTsMorph: 0 };
 
 /** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
 export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult> {
   const units = planUnits(spec, options, modelKeys);
-  const print: PrintUnits = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : nothingToPrint;
-  return assemble(spec, options, runtime, units, print, cache, memo);
+  const print: PrintUnits | undefined = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : undefined;
+  return assembleUnits(spec.folders, options, runtime, units, (misses) => print!(spec, options, misses, memo), cache, memo);
 }
 
 /** The same, synchronously, for callers that have the printer loaded anyway (tests, benchmarks). */
 export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
-  return assemble(spec, options, runtime, planUnits(spec, options), print, cache, memo);
+  return assembleUnits(spec.folders, options, runtime, planUnits(spec, options), (misses) => print(spec, options, misses, memo), cache, memo);
 }
 
-function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: Unit[], print: PrintUnits, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
+/**
+ * The package from planned units: each unit's files from the cache, or
+ * from `print`, which is called once with the units the cache misses.
+ */
+export function assembleUnits<U extends { key: string }>(
+  folders: readonly string[],
+  options: EmitOptions,
+  runtime: RuntimeSources,
+  units: readonly U[],
+  print: (misses: U[]) => PrintedUnits,
+  cache?: EmitCache,
+  memo?: SkeletonMemo,
+): EmitResult {
   const misses = units.filter((u) => !cache?.has(u.key));
-  const printed = (misses.length ? print : nothingToPrint)(spec, options, misses, memo);
+  const printed = misses.length ? print(misses) : nothingPrinted;
   const next = new Map<string, Record<string, string>>();
   const files = new Map<string, string>();
   for (const unit of units) {
@@ -72,7 +86,7 @@ function assemble(spec: Spec, options: EmitOptions, runtime: RuntimeSources, uni
   const skeletons = new Map([...(memo ?? []), ...printed.skeletons]);
   files.set(`${RUNTIME_PATH}.js`, runtime.js);
   files.set(`${RUNTIME_PATH}.d.ts`, runtime.dts);
-  files.set("package.json", packageJson(spec, options));
+  files.set("package.json", packageJson(folders, options));
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { files: sorted, cache: next, skeletons: skeletons.size > MAX_SKELETONS ? printed.skeletons : skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph };
 }

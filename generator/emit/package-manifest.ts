@@ -1,12 +1,12 @@
 /** The generated package's `package.json`: one entry point per spec folder. */
-import type { Spec } from "../ir/types.ts";
 import type { EmitOptions } from "./context.ts";
 import { barrelPath } from "./module-scope.ts";
 
-export function packageJson(spec: Spec, options: EmitOptions): string {
+/** @param folders the spec's folders (Spec.folders). */
+export function packageJson(folders: readonly string[], options: EmitOptions): string {
   const entry = (path: string) => ({ types: `./${path}.d.ts`, import: `./${path}.js`, default: `./${path}.js` });
   const exports: Record<string, unknown> = { ".": entry(barrelPath("")) };
-  for (const folder of spec.folders) if (folder !== "") exports[`./${folder}`] = entry(barrelPath(folder));
+  for (const folder of folders) if (folder !== "") exports[`./${folder}`] = entry(barrelPath(folder));
   exports["./runtime"] = entry("runtime/index");
   exports["./package.json"] = "./package.json";
   const manifest = {

@@ -14,8 +14,13 @@ export interface PrintedUnits {
   printedByTsMorph: number;
 }
 
-export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: ReadonlyMap<string, string>): PrintedUnits {
-  const ctx = new EmitContext(spec, options);
+/**
+ * @param spec the models printing may look at: the units' models and those
+ *   they reference (a barrel's folder needs its members).
+ * @param codecs the models needing JSON codecs, when `spec` is not the whole spec.
+ */
+export function printUnits(spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: ReadonlyMap<string, string>, codecs?: ReadonlySet<string>): PrintedUnits {
+  const ctx = new EmitContext(spec, options, codecs);
   const plans = units.map((unit) => ({ unit, plans: unit.kind === "model" ? modelModule(unit.model, ctx) : barrelPlans(ctx, unit.folder) }));
   const printed = printFiles(
     plans.flatMap((p) => p.plans),

@@ -8,10 +8,13 @@
 import { createHash } from "node:crypto";
 import { enumForm } from "../ir/naming.ts";
 import type { Model, Spec } from "../ir/types.ts";
-import { modelRefs } from "../ir/walk.ts";
-import { modelsNeedingCodec } from "../ir/codec-needs.ts";
+import { codecClosure, codecInputs, type CodecInputs } from "../ir/codec-needs.ts";
 import type { EmitOptions } from "./context.ts";
 
+/** A unit to emit: a model's module or a folder's barrel, with its key. */
+export type PlannedUnit = { kind: "model"; key: string; id: string } | { kind: "barrel"; key: string; folder: string };
+
+/** A planned unit with the model it prints (what printing needs). */
 export type Unit = { kind: "model"; key: string; model: Model } | { kind: "barrel"; key: string; folder: string };
 
 function hash(value: unknown): string {
@@ -32,15 +35,56 @@ function modelHash(model: Model): string {
   return known;
 }
 
+/**
+ * All that planning reads of a resolved model besides its own key: what
+ * modules referencing it see (name, kind, enum form and openness), where
+ * it lives, what it references and whether it holds dates or bigints
+ * itself. Plain data: the CLI keeps the outlines of the last run, so that
+ * a one-doc edit can plan without loading the other models.
+ */
+export interface ModelOutline extends CodecInputs {
+  folder: string;
+  name: string;
+  kind: Model["kind"];
+  form?: ReturnType<typeof enumForm>;
+  open?: boolean;
+}
+
+export function outlineModel(model: Model, options: Pick<EmitOptions, "enumStyle">): ModelOutline {
+  const { id, targets, direct } = codecInputs(model);
+  return { id, folder: model.folder, name: model.name, kind: model.kind, ...(model.kind === "enum" ? { form: enumForm(model, options.enumStyle), open: model.open } : {}), targets, direct };
+}
+
 /** What a referencing module sees of a model. */
-function surface(model: Model, options: EmitOptions, codecs: Set<string>) {
+function surface(outline: ModelOutline, codecs: ReadonlySet<string>) {
   return {
-    id: model.id,
-    name: model.name,
-    kind: model.kind,
-    ...(model.kind === "enum" ? { form: enumForm(model, options.enumStyle), open: model.open } : {}),
-    codec: codecs.has(model.id),
+    id: outline.id,
+    name: outline.name,
+    kind: outline.kind,
+    ...(outline.kind === "enum" ? { form: outline.form, open: outline.open } : {}),
+    codec: codecs.has(outline.id),
   };
+}
+
+/**
+ * @param outlines every model's, sorted by id (as spec.models).
+ * @param modelKeys per model id, a key that changes whenever the resolved
+ *   model can change (the CLI: its doc's hash and the directory it was
+ *   resolved under, see ir/resolve.ts); spares serialising every model.
+ * @param ownKey the key of a model without one in `modelKeys`.
+ */
+export function planOutlines(outlines: readonly ModelOutline[], folders: readonly string[], options: Pick<EmitOptions, "enumStyle">, ownKey: (id: string) => string, codecs = codecClosure(outlines)): PlannedUnit[] {
+  const byId = new Map(outlines.map((m) => [m.id, m]));
+  const settings = { enumStyle: options.enumStyle };
+  const units: PlannedUnit[] = outlines.map((outline) => {
+    const seen = outline.targets.map((id) => surface(byId.get(id)!, codecs));
+    return { kind: "model", key: hash(["model", settings, ownKey(outline.id), seen, codecs.has(outline.id)]), id: outline.id };
+  });
+  for (const folder of [...new Set(["", ...folders])].sort()) {
+    const members = outlines.filter((m) => m.folder === folder).map((m) => surface(m, codecs));
+    units.push({ kind: "barrel", key: hash(["barrel", settings, folder, members]), folder });
+  }
+  return units;
 }
 
 /**
@@ -50,17 +94,8 @@ function surface(model: Model, options: EmitOptions, codecs: Set<string>) {
  *   Models without one are hashed.
  */
 export function planUnits(spec: Spec, options: EmitOptions, modelKeys?: ReadonlyMap<string, string>): Unit[] {
-  const codecs = modelsNeedingCodec(spec.models);
   const byId = new Map(spec.models.map((m) => [m.id, m]));
-  const settings = { enumStyle: options.enumStyle };
-  const units: Unit[] = spec.models.map((model) => {
-    const targets = [...new Set(modelRefs(model).map((r) => r.target!))].sort();
-    const seen = targets.map((id) => surface(byId.get(id)!, options, codecs));
-    return { kind: "model", key: hash(["model", settings, modelKeys?.get(model.id) ?? modelHash(model), seen, codecs.has(model.id)]), model };
-  });
-  for (const folder of [...new Set(["", ...spec.folders])].sort()) {
-    const members = spec.models.filter((m) => m.folder === folder).map((m) => surface(m, options, codecs));
-    units.push({ kind: "barrel", key: hash(["barrel", settings, folder, members]), folder });
-  }
-  return units;
+  const outlines = spec.models.map((m) => outlineModel(m, options));
+  const planned = planOutlines(outlines, spec.folders, options, (id) => modelKeys?.get(id) ?? modelHash(byId.get(id)!));
+  return planned.map((unit) => (unit.kind === "model" ? { kind: "model", key: unit.key, model: byId.get(unit.id)! } : unit));
 }

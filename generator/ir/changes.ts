@@ -34,7 +34,7 @@ export type SpecFacts = Array<[id: string, facts: ModelFacts]>;
 /** Resolved models are not changed after resolve: their facts are computed once (watch mode reuses the objects). */
 const factsOf = new WeakMap<Model, ModelFacts>();
 
-function modelFacts(model: Model): ModelFacts {
+export function modelFacts(model: Model): ModelFacts {
   let facts = factsOf.get(model);
   if (facts) return facts;
   if (model.kind === "object") facts = { kind: "object", fields: model.fields.map((f) => [f.name, displayType(f.type), f.required]) };

@@ -5,22 +5,38 @@
 import type { Model } from "./types.ts";
 import { modelTypes, typeNodes } from "./walk.ts";
 
-export function modelsNeedingCodec(models: readonly Model[]): Set<string> {
+/** What the answer depends on, per model: whether it holds dates or bigints itself, and what it references. */
+export interface CodecInputs {
+  id: string;
+  direct: boolean;
+  /** The ids it references, sorted, each once. */
+  targets: string[];
+}
+
+export function codecInputs(model: Model): CodecInputs {
+  let direct = false;
+  const targets = new Set<string>();
+  for (const type of modelTypes(model)) {
+    for (const node of typeNodes(type)) {
+      if (node.kind === "date" || node.kind === "bigint") direct = true;
+      else if (node.kind === "ref" && node.target !== undefined) targets.add(node.target);
+    }
+  }
+  return { id: model.id, direct, targets: [...targets].sort() };
+}
+
+/** The models needing a codec: those holding dates or bigints, and everything that reaches one. */
+export function codecClosure(models: readonly CodecInputs[]): Set<string> {
   const referrers = new Map<string, string[]>();
   const needs = new Set<string>();
   for (const model of models) {
-    for (const type of modelTypes(model)) {
-      for (const node of typeNodes(type)) {
-        if (node.kind === "date" || node.kind === "bigint") needs.add(model.id);
-        else if (node.kind === "ref" && node.target !== undefined) {
-          const list = referrers.get(node.target);
-          if (list) list.push(model.id);
-          else referrers.set(node.target, [model.id]);
-        }
-      }
+    if (model.direct) needs.add(model.id);
+    for (const target of model.targets) {
+      const list = referrers.get(target);
+      if (list) list.push(model.id);
+      else referrers.set(target, [model.id]);
     }
   }
-  // Everything that reaches a model with dates or bigints needs conversion too.
   const queue = [...needs];
   while (queue.length > 0) {
     for (const referrer of referrers.get(queue.pop()!) ?? []) {
@@ -31,4 +47,8 @@ export function modelsNeedingCodec(models: readonly Model[]): Set<string> {
     }
   }
   return needs;
+}
+
+export function modelsNeedingCodec(models: readonly Model[]): Set<string> {
+  return codecClosure(models.map(codecInputs));
 }

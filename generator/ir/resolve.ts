@@ -17,11 +17,13 @@ import { modelRefs } from "./walk.ts";
 export interface ResolveResult {
   spec: Spec;
   diagnostics: Diagnostic[];
-  /** The directory the models were resolved under (see ResolveMemo): with a model's input, all its result depends on. */
+  /** What resolving each model found (aligned with spec.models); `diagnostics` holds them all. */
+  modelDiagnostics: Diagnostic[][];
+  /** The key of the directory the models were resolved under (see ResolveMemo): with a model's input, all its result depends on. */
   directory: string;
 }
 
-interface ResolvedModel {
+export interface ResolvedModel {
   model: Model;
   diagnostics: Diagnostic[];
 }
@@ -36,13 +38,61 @@ export function createResolveMemo(): ResolveMemo {
   return { models: new WeakMap() };
 }
 
+/** What the directory knows of a model: all that resolving another model may look at. */
+export interface DirectoryEntry {
+  id: string;
+  folder: string;
+  /** The title as written (resolving names a model only by that; its identifier may differ). */
+  name: string;
+  kind: Model["kind"];
+}
+
 /** What resolving any one model may look at besides the model itself. */
-interface Directory {
+export interface Directory {
+  /** Names the directory: equal keys, equal directories (the ResolveMemo key). */
+  key: string;
   root: string;
-  byId: Map<string, Model>;
-  byFolderAndName: Map<string, Model>;
+  byId: Map<string, DirectoryEntry>;
+  byFolderAndName: Map<string, DirectoryEntry>;
   namespaceFolder: (ns: string | undefined) => string | undefined;
   broken: ReadonlySet<string>;
+}
+
+export function directoryEntry(model: Model): DirectoryEntry {
+  return { id: model.id, folder: model.folder, name: model.name, kind: model.kind };
+}
+
+/**
+ * The directory of a spec: its models' entries (sorted by id), the root and
+ * the ids of docs that did not parse.
+ */
+export function makeDirectory(entries: readonly DirectoryEntry[], rootPath: string, broken: ReadonlySet<string> = new Set()): Directory {
+  const root = posix.resolve("/", rootPath);
+  const folders = [...new Set(entries.map((m) => m.folder))].sort();
+  return {
+    key: JSON.stringify([root, [...broken].sort(), entries.map((m) => [m.id, m.folder, m.name, m.kind])]),
+    root,
+    byId: new Map(entries.map((m) => [m.id, m])),
+    // Keyed by the title as written: resolving names a model only by that (its identifier may differ).
+    byFolderAndName: new Map(entries.map((m) => [`${m.folder}\0${m.name.toLowerCase()}`, m])),
+    namespaceFolder: namespaceFolders(folders, posix.basename(root)),
+    broken,
+  };
+}
+
+/** The directory a key names (see `makeDirectory`): what a later run resolves one edited model under. */
+export function directoryFromKey(key: string): Directory {
+  const [root, broken, entries] = JSON.parse(key) as [string, string[], Array<[string, string, string, Model["kind"]]>];
+  return makeDirectory(
+    entries.map(([id, folder, name, kind]) => ({ id, folder, name, kind })),
+    root,
+    new Set(broken),
+  );
+}
+
+/** The directory's entries, sorted by id. */
+export function directoryEntries(directory: Directory): DirectoryEntry[] {
+  return [...directory.byId.values()];
 }
 
 /**
@@ -73,22 +123,14 @@ function diagnostic(at: Position, severity: Diagnostic["severity"], ruleId: stri
  */
 export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: ReadonlySet<string> = new Set(), memo?: ResolveMemo): ResolveResult {
   const sorted = [...parsed].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const root = posix.resolve("/", rootPath);
   const folders = [...new Set(sorted.map((m) => m.folder))].sort();
-  const directoryKey = JSON.stringify([root, [...broken].sort(), sorted.map((m) => [m.id, m.folder, m.name, m.kind])]);
-  if (memo && memo.directory !== directoryKey) {
-    memo.directory = directoryKey;
+  const directory = makeDirectory(sorted.map(directoryEntry), rootPath, broken);
+  if (memo && memo.directory !== directory.key) {
+    memo.directory = directory.key;
     memo.models = new WeakMap();
   }
-  const directory: Directory = {
-    root,
-    byId: new Map(sorted.map((m) => [m.id, m])),
-    // Keyed by the title as written: resolving names a model only by that (its identifier may differ).
-    byFolderAndName: new Map(sorted.map((m) => [`${m.folder}\0${m.name.toLowerCase()}`, m])),
-    namespaceFolder: namespaceFolders(folders, posix.basename(root)),
-    broken,
-  };
   const diagnostics: Diagnostic[] = [];
+  const modelDiagnostics: Diagnostic[][] = [];
   const models = sorted.map((input) => {
     let resolved = memo?.models.get(input);
     if (!resolved) {
@@ -96,14 +138,15 @@ export function resolveSpec(parsed: readonly Model[], rootPath: string, broken: 
       memo?.models.set(input, resolved);
     }
     diagnostics.push(...resolved.diagnostics);
+    modelDiagnostics.push(resolved.diagnostics);
     return resolved.model;
   });
   findDuplicateNames(models, diagnostics);
-  return { spec: { models, folders }, diagnostics, directory: directoryKey };
+  return { spec: { models, folders }, diagnostics, modelDiagnostics, directory: directory.key };
 }
 
 /** One model's copy with safe names and resolved references, and what was found on the way. */
-function resolveModel(input: Model, directory: Directory): ResolvedModel {
+export function resolveModel(input: Model, directory: Directory): ResolvedModel {
   const model = clone(input);
   const diagnostics: Diagnostic[] = [];
   const name = toIdentifier(model.name);
@@ -149,7 +192,7 @@ function resolveRef(
   { root, byId, byFolderAndName, namespaceFolder, broken }: Directory,
   at: Position,
   diagnostics: Diagnostic[],
-): Model | undefined {
+): DirectoryEntry | undefined {
   const display = `${ref.namespace ? `${ref.namespace}.` : ""}${ref.name}`;
   if (ref.link !== undefined) {
     const path = linkPath(ref.link);
