@@ -1,7 +1,8 @@
 /**
  * The content-hash cache that makes repeated runs cheap: parse results per
  * doc (keyed by the doc's hash), emitted units (keyed by their inputs), and
- * the last spec (for the change summary). It lives in
+ * the record of the last build (rebuild.ts: for rebuilding an edit and for
+ * the change summary). It lives in
  * node_modules/.cache/md-model-codegen and is dropped whenever the
  * generator's own sources change. A broken cache is ignored, never fatal.
  *
@@ -13,8 +14,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SpecFacts } from "../ir/changes.ts";
 import type { Diagnostic, Model } from "../ir/types.ts";
+import type { BuildRecord } from "../rebuild.ts";
 import { nameHash, newHash } from "./hash.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -22,6 +23,7 @@ const require = createRequire(import.meta.url);
 /** node:v8, loaded when a cache is read or written (an up-to-date run does neither). */
 const v8 = () => require("node:v8") as typeof import("node:v8");
 
+/** A doc's parse result. Loaded from the cache, `model` is deserialised on first access (see `lazyEntry`). */
 export interface ParsedEntry {
   hash: string;
   model?: Model;
@@ -36,8 +38,8 @@ export interface CacheData {
   units: Array<[string, Record<string, string>]>;
   /** Shape key → skeleton (emit/printer.ts): files of a known shape need no ts-morph. */
   skeletons?: Array<[string, string]>;
-  /** What the change summary needs of the last spec (ir/changes.ts). */
-  facts?: SpecFacts;
+  /** What the next run needs to rebuild an edit, and the change summary of the last spec (rebuild.ts). */
+  build?: BuildRecord;
 }
 
 let generatorVersion: string | undefined;
@@ -107,11 +109,51 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
  * The cache as stored: output texts as UTF-8 bytes. V8 stores a string as
  * Latin-1 or UTF-16 and copies it char by char; bytes are half the size
  * and one copy each way (~10 ms less per load and save for 300 docs).
+ * Each parsed model is serialised on its own, so that loading the cache
+ * creates none of them: a one-doc edit reads a handful (rebuild.ts), and
+ * deserialising all ~300 and collecting the garbage was ~30 ms of its run.
  */
-interface StoredCache extends Omit<CacheData, "units" | "skeletons"> {
+interface StoredCache extends Omit<CacheData, "parsed" | "units" | "skeletons"> {
+  parsed: Record<string, StoredEntry>;
   units: Array<[string, Record<string, Uint8Array>]>;
   skeletons?: Array<[string, Uint8Array]>;
 }
+
+interface StoredEntry {
+  hash: string;
+  diagnostics: Diagnostic[];
+  model?: Uint8Array;
+}
+
+/** The bytes each loaded entry's model came from: saving it again copies them. */
+const storedModels = new WeakMap<ParsedEntry, Uint8Array>();
+
+function toStoredEntry(entry: ParsedEntry): StoredEntry {
+  const bytes = storedModels.get(entry) ?? (entry.model ? v8().serialize(entry.model) : undefined);
+  return { hash: entry.hash, diagnostics: entry.diagnostics, ...(bytes ? { model: bytes } : {}) };
+}
+
+/** An entry whose model is deserialised when first read, then kept as a plain property. */
+function lazyEntry(stored: StoredEntry): ParsedEntry {
+  const entry: ParsedEntry = { hash: stored.hash, diagnostics: stored.diagnostics };
+  const bytes = stored.model;
+  if (bytes) {
+    storedModels.set(entry, bytes);
+    Object.defineProperty(entry, "model", {
+      configurable: true,
+      enumerable: true,
+      get(): Model {
+        const model = v8().deserialize(bytes) as Model;
+        Object.defineProperty(entry, "model", { value: model, configurable: true, enumerable: true, writable: true });
+        return model;
+      },
+    });
+  }
+  return entry;
+}
+
+const toStoredParsed = (parsed: Record<string, ParsedEntry>) => Object.fromEntries(Object.entries(parsed).map(([path, entry]) => [path, toStoredEntry(entry)]));
+const fromStoredParsed = (parsed: Record<string, StoredEntry>) => Object.fromEntries(Object.entries(parsed).map(([path, entry]) => [path, lazyEntry(entry)]));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -124,9 +166,10 @@ function toStoredUnit(files: Record<string, string>): Record<string, Uint8Array>
 
 function toStored(data: CacheData): StoredCache {
   const bytes = (text: string) => Buffer.from(text, "utf8");
-  const { units, skeletons, ...rest } = data;
+  const { parsed, units, skeletons, ...rest } = data;
   return {
     ...rest,
+    parsed: toStoredParsed(parsed),
     units: units.map(([key, files]) => [key, toStoredUnit(files)]),
     ...(skeletons ? { skeletons: skeletons.map(([key, text]) => [key, bytes(text)] as [string, Uint8Array]) } : {}),
   };
@@ -140,9 +183,10 @@ function fromStoredUnit(files: Record<string, Uint8Array>): Record<string, strin
 }
 
 function fromStored(stored: StoredCache): CacheData {
-  const { units, skeletons, ...rest } = stored;
+  const { parsed, units, skeletons, ...rest } = stored;
   return {
     ...rest,
+    parsed: fromStoredParsed(parsed),
     units: units.map(([key, files]) => [key, fromStoredUnit(files)]),
     ...(skeletons ? { skeletons: skeletons.map(([key, bytes]) => [key, utf8.decode(bytes)] as [string, string]) } : {}),
   };
@@ -153,18 +197,18 @@ function fromStored(stored: StoredCache): CacheData {
  * whole was ~20 ms of a one-doc edit. So beside the base file a small delta
  * file holds what differs from the base (by object identity: entries
  * carried over from the loaded cache are the very objects it loaded):
- * changed and removed parse results and units, new shapes, the facts and
- * the id. The delta names its base by id; once it grows past DELTA_LIMIT
+ * changed and removed parse results and units, new shapes, the build
+ * record and the id. The delta names its base by id; once it grows past DELTA_LIMIT
  * entries the base is written whole again (and the delta removed).
  */
 interface StoredDelta {
   version: string;
   base: string;
   id?: string;
-  parsed: Record<string, ParsedEntry | null>;
+  parsed: Record<string, StoredEntry | null>;
   units: Array<[string, Record<string, Uint8Array> | null]>;
   skeletons: Array<[string, Uint8Array]>;
-  facts?: CacheData["facts"];
+  build?: BuildRecord;
 }
 
 /** More changed or removed entries than this, and the base is written again. */
@@ -211,7 +255,7 @@ function applyDelta(path: string, data: CacheData): CacheData {
   const parsed = { ...data.parsed };
   for (const [doc, entry] of Object.entries(delta.parsed)) {
     if (entry === null) delete parsed[doc];
-    else parsed[doc] = entry;
+    else parsed[doc] = lazyEntry(entry);
   }
   const units = new Map(data.units);
   for (const [key, files] of delta.units) {
@@ -220,14 +264,14 @@ function applyDelta(path: string, data: CacheData): CacheData {
   }
   const skeletons = new Map(data.skeletons ?? []);
   for (const [key, bytes] of delta.skeletons) skeletons.set(key, utf8.decode(bytes));
-  return { version: data.version, ...(delta.id !== undefined ? { id: delta.id } : {}), parsed, units: [...units], skeletons: [...skeletons], ...(delta.facts ? { facts: delta.facts } : {}) };
+  return { version: data.version, ...(delta.id !== undefined ? { id: delta.id } : {}), parsed, units: [...units], skeletons: [...skeletons], ...(delta.build ? { build: delta.build } : {}) };
 }
 
 /** What `data` changes in `base`, or undefined when that is too much for a delta. */
 function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
   const parsed: StoredDelta["parsed"] = {};
   let count = 0;
-  for (const [doc, entry] of Object.entries(data.parsed)) if (base.parsed[doc] !== entry && ++count <= DELTA_LIMIT) parsed[doc] = entry;
+  for (const [doc, entry] of Object.entries(data.parsed)) if (base.parsed[doc] !== entry && ++count <= DELTA_LIMIT) parsed[doc] = toStoredEntry(entry);
   for (const doc of Object.keys(base.parsed)) if (!Object.hasOwn(data.parsed, doc) && ++count <= DELTA_LIMIT) parsed[doc] = null;
   const units: StoredDelta["units"] = [];
   const current = new Set<string>();
@@ -238,7 +282,7 @@ function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
   for (const key of base.units.keys()) if (!current.has(key) && ++count <= DELTA_LIMIT) units.push([key, null]);
   if (count > DELTA_LIMIT) return undefined;
   const skeletons = (data.skeletons ?? []).filter(([key]) => !base.skeletons.has(key)).map(([key, text]) => [key, Buffer.from(text, "utf8")] as [string, Uint8Array]);
-  return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.facts ? { facts: data.facts } : {}) };
+  return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.build ? { build: data.build } : {}) };
 }
 
 /**

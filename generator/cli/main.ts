@@ -6,15 +6,18 @@
 import { relative, resolve } from "node:path";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { requireCached, saveCodeCache } from "../code-cache.ts";
-import type { Model } from "../ir/types.ts";
+import type { Change } from "../ir/changes.ts";
+import type { Diagnostic } from "../ir/types.ts";
+import type { EmitOptions, EmitResult, RuntimeSources } from "../emit/index.ts";
+import type { BuildRecord } from "../rebuild.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
-import type { SourceDoc } from "../pipeline.ts";
+import type { BuiltSpec, SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
 import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
-import { contentHash, newId } from "./hash.ts";
+import { newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
 import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
@@ -72,7 +75,7 @@ export function flushCache(state: RunState): void {
 }
 
 /** Parse the docs, reusing cached results for docs whose bytes did not change. */
-async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; reparsed: number; workers: number }> {
+async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<string, string>, cache: CacheData | undefined): Promise<{ parsed: Map<string, ParsedEntry>; edited: Set<string>; workers: number }> {
   const stale = docs.filter((doc) => cache?.parsed[doc.path]?.hash !== hashes.get(doc.path));
   const { parseDocs, usesWorkers, preloadTsMorph } = await loadWork();
   // A cold run will print: while workers parse, this thread can load ts-morph. Parsing here,
@@ -93,7 +96,55 @@ async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<st
     const hash = hashes.get(doc.path)!;
     parsed.set(doc.path, outcome ? { hash, ...(outcome.model ? { model: outcome.model } : {}), diagnostics: outcome.diagnostics } : cache!.parsed[doc.path]!);
   }
-  return { parsed, reparsed: stale.length, workers };
+  return { parsed, edited: new Set(stale.map((doc) => doc.path)), workers };
+}
+
+/** What building needs besides the config: the docs as read and parsed, and the emit caches. */
+interface BuildInputs {
+  work: typeof import("./work.ts");
+  read: ReturnType<typeof decodeSpec>;
+  parsed: Map<string, ParsedEntry>;
+  /** The docs parsed this run (their bytes changed). */
+  edited: Set<string>;
+  hashes: ReadonlyMap<string, string>;
+  emitOptions: EmitOptions;
+  runtime: RuntimeSources;
+  unitCache?: Map<string, Record<string, string>>;
+  memo?: Map<string, string>;
+}
+
+/** What a successful build gives a run: from the last build's record (rebuild.ts) or in full. */
+interface RunBuild {
+  diagnostics: Diagnostic[];
+  emitted: EmitResult;
+  record: BuildRecord;
+  kinds: Stamp["kinds"];
+  /** Since the last build, when there was one. */
+  changes?: Change[];
+}
+
+/** The rebuild of an edit (rebuild.ts), or undefined when only a full build can tell. */
+async function rebuild({ work, read, parsed, edited, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, record: BuildRecord): Promise<RunBuild | undefined> {
+  const rebuilt = await work.rebuildEdited({ record, docs: read.docs, parsed, edited, docHashes: hashes, options: emitOptions, runtime, cache: unitCache, memo });
+  if (rebuilt) saveCodeCache();
+  return rebuilt;
+}
+
+/** Emit a resolved spec, keying each module by its doc and the directory; record the build for the next run. */
+async function emitFull({ work, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, built: BuiltSpec, previous: BuildRecord | undefined, config: ResolvedConfig): Promise<RunBuild> {
+  const models = built.spec.models.map((m) => ({ id: m.id, file: m.position.file }));
+  const emitted = await work.emitPackage(built.spec, emitOptions, runtime, unitCache, memo, work.modelKeys(models, hashes, built.directory));
+  // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
+  // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
+  saveCodeCache();
+  const changes = previous ? work.diffFacts(work.recordedFacts(previous), work.specFacts(built.spec)) : undefined;
+  return {
+    diagnostics: built.diagnostics,
+    emitted,
+    record: work.recordBuild(built.spec, built.modelDiagnostics, built.directory, config),
+    kinds: work.countKinds(built.spec),
+    ...(changes ? { changes } : {}),
+  };
 }
 
 function describe(docs: number, kinds: Stamp["kinds"]): string {
@@ -146,36 +197,51 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   const read = decodeSpec(specFiles, (file) => cache?.parsed[file.path]?.hash === file.hash);
   const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));
   timings.lap("load cache");
-  const { parsed, reparsed, workers } = await parseWithCache(read.docs, hashes, cache);
+  const { parsed, edited, workers } = await parseWithCache(read.docs, hashes, cache);
+  const reparsed = edited.size;
   timings.lap(`parse ${reparsed} docs${workers ? ` in ${workers} workers` : ""}`);
   const work = await loadWork();
-  if (state.memoizeResolve) state.resolveMemo ??= work.createResolveMemo();
-  const built = work.buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
-  const diagnostics = [...read.diagnostics, ...built.diagnostics];
-  timings.lap("resolve");
-  if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  if (!built.spec || errors > 0) {
-    io.stderr(`${plural(errors, "error")}, ${plural(warnings, "warning")}: nothing written\n`);
-    return finish(1);
-  }
-  if (tooManyWarnings(warnings)) return finish(1);
-  if (args.stats) {
-    io.stdout(work.formatStats(work.collectStats(built.spec)));
-  }
+  const inputs: BuildInputs = {
+    work,
+    read,
+    parsed,
+    edited,
+    hashes,
+    emitOptions,
+    runtime: work.loadRuntimeSources(),
+    unitCache: cache ? new Map(cache.units) : undefined,
+    memo: cache?.skeletons ? new Map(cache.skeletons) : undefined,
+  };
+  const emitLap = (emitted: EmitResult) => `emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`;
 
-  const keys = modelKeys(built.spec.models, hashes, built.directory!);
-  const emitted = await work.emitPackage(built.spec, emitOptions, work.loadRuntimeSources(), cache ? new Map(cache.units) : undefined, cache?.skeletons ? new Map(cache.skeletons) : undefined, keys);
-  // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
-  // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
-  saveCodeCache();
-  timings.lap(`emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`);
+  // An edit that keeps the spec's directory is rebuilt from the last build's record, without loading the other docs' models.
+  const rebuilt = cache?.build && !args.stats && !read.diagnostics.some((d) => d.severity === "error") ? await rebuild(inputs, cache.build) : undefined;
+  let build: RunBuild;
+  if (rebuilt) {
+    build = rebuilt;
+    timings.lap(`rebuild ${plural(edited.size, "edited doc")}, ${emitLap(rebuilt.emitted)}`);
+    if (rebuilt.diagnostics.length || read.diagnostics.length) io.stderr(formatDiagnostics([...read.diagnostics, ...rebuilt.diagnostics], args.reporter, specLabel));
+  } else {
+    if (state.memoizeResolve) state.resolveMemo ??= work.createResolveMemo();
+    const built = work.buildSpec(read.docs, { rootPath: specRoot, enumStyle: config.enumStyle }, parsed, state.resolveMemo);
+    const diagnostics = [...read.diagnostics, ...built.diagnostics];
+    timings.lap("resolve");
+    if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics, args.reporter, specLabel));
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    if (!built.spec || errors > 0) {
+      io.stderr(`${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}: nothing written\n`);
+      return finish(1);
+    }
+    if (args.stats) io.stdout(work.formatStats(work.collectStats(built.spec)));
+    build = await emitFull(inputs, built, cache?.build, config);
+    timings.lap(emitLap(build.emitted));
+  }
+  const diagnostics = [...read.diagnostics, ...build.diagnostics];
+  const warnings = diagnostics.length;
+  if (tooManyWarnings(warnings)) return finish(1);
+  const { emitted, kinds, changes } = build;
   const files = emitted.files;
-  const kinds = work.countKinds(built.spec);
   const what = describe(read.docs.length, kinds);
-  const facts = work.specFacts(built.spec);
-  const changes = cache?.facts ? work.diffFacts(cache.facts, facts) : undefined;
   if (args.changes) writeFileSync(resolve(io.cwd, args.changes), `${JSON.stringify(changes ?? [], null, 2)}\n`);
   const effort = `parsed ${reparsed}/${read.docs.length}, printed ${emitted.printed} units`;
 
@@ -197,7 +263,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
   if (summary.written > 0 || summary.removed > 0 || reparsed > 0 || emitted.printed > 0 || !cache) {
-    state.cache = { version: generatorVersion, id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], skeletons: [...emitted.skeletons], facts };
+    state.cache = { version: generatorVersion, id: newId(), parsed: Object.fromEntries(parsed), units: [...emitted.cache], skeletons: [...emitted.skeletons], build: build.record };
     state.unsavedCache = { file: cacheFile, data: state.cache };
   } else state.cache = cache;
   // Output stats are taken now, right after writing: an edit made later must not look intact.
@@ -218,21 +284,6 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     `generated ${config.out} from ${what}: ${plural(summary.written, "file")} written, ${summary.unchanged} unchanged, ${summary.removed} removed, ${plural(warnings, "warning")} (${effort}) in ${Math.round(timings.elapsed())} ms\n`,
   );
   return finish(0);
-}
-
-/**
- * Per model, what its resolved form depends on (ir/resolve.ts): its doc's
- * path and bytes, and the directory it was resolved under. emit/units.ts
- * keys the model's module by it rather than by hashing the model.
- */
-function modelKeys(models: readonly Model[], docHashes: ReadonlyMap<string, string>, directory: string): Map<string, string> {
-  const directoryHash = contentHash(directory);
-  const keys = new Map<string, string>();
-  for (const model of models) {
-    const docHash = docHashes.get(model.position.file);
-    if (docHash !== undefined) keys.set(model.id, JSON.stringify([model.position.file, docHash, directoryHash]));
-  }
-  return keys;
 }
 
 export async function main(argv: string[], io: RunIo): Promise<number> {

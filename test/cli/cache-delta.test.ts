@@ -8,16 +8,21 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { currentGeneratorVersion, DELTA_LIMIT, loadCache, saveCache, type CacheData } from "../../generator/cli/cache.ts";
+import type { Model } from "../../generator/ir/types.ts";
 import { tempDir } from "../support/generate.ts";
 
 function cacheOf(docs: number, id: string): CacheData {
   const parsed: CacheData["parsed"] = {};
   const units: CacheData["units"] = [];
   for (let i = 0; i < docs; i++) {
-    parsed[`d${i}.md`] = { hash: `h${i}`, diagnostics: [] };
+    parsed[`d${i}.md`] = { hash: `h${i}`, diagnostics: [], ...(i % 2 ? { model: model(`d${i}`) } : {}) };
     units.push([`u${i}`, { [`m/d${i}.js`]: `export const d${i} = "é ${i}";\n`, [`m/d${i}.d.ts`]: `export declare const d${i}: string;\n` }]);
   }
-  return { version: currentGeneratorVersion(), id, parsed, units, skeletons: [["s1", "shape one"]], facts: { models: [] } as unknown as CacheData["facts"] };
+  return { version: currentGeneratorVersion(), id, parsed, units, skeletons: [["s1", "shape one"]], build: { setup: "[]", directory: "[]", models: [] } };
+}
+
+function model(id: string): Model {
+  return { kind: "object", id, name: id.toUpperCase(), folder: "", fields: [], position: { file: `${id}.md`, line: 1, column: 1 } };
 }
 
 /** The same cache with `n` docs changed: new parse results and units (new objects), the rest the very same objects. */
@@ -25,7 +30,7 @@ function edited(data: CacheData, n: number, id: string): CacheData {
   const parsed = { ...data.parsed };
   const units = [...data.units];
   for (let i = 0; i < n; i++) {
-    parsed[`d${i}.md`] = { hash: `h${i}-${id}`, diagnostics: [] };
+    parsed[`d${i}.md`] = { hash: `h${i}-${id}`, diagnostics: [], model: model(`d${i}-${id}`) };
     units[i] = [`u${i}-${id}`, { [`m/d${i}.js`]: `export const d${i} = "${id}";\n` }];
   }
   return { ...data, id, parsed, units, skeletons: [...(data.skeletons ?? []), [`s-${id}`, `shape ${id}`]] };
@@ -85,5 +90,21 @@ describe("the cache's delta file", () => {
     // Another process replaced the base (say a run of another version of the generator was interrupted).
     copyFileSync(other, file);
     expect(normal(loadCache(file))).toEqual(normal(cacheOf(10, "other")));
+  });
+
+  it("a loaded doc's model is deserialised when first read, and saved again from its bytes", () => {
+    const dir = tempDir("cache-delta");
+    const file = join(dir, "c.v8");
+    const base = cacheOf(10, "a");
+    saveCache(file, base);
+    const loaded = loadCache(file)!;
+    const entry = loaded.parsed["d1.md"]!;
+    expect(Object.getOwnPropertyDescriptor(entry, "model")?.get).toBeTypeOf("function");
+    expect(entry.model).toEqual(model("d1"));
+    expect(Object.getOwnPropertyDescriptor(entry, "model")?.value).toEqual(model("d1"));
+    expect("model" in loaded.parsed["d0.md"]!).toBe(false);
+    const copy = join(dir, "copy.v8");
+    saveCache(copy, loaded);
+    expect(normal(loadCache(copy))).toEqual(normal(base));
   });
 });
