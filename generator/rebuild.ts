@@ -23,7 +23,7 @@ import { codecClosure } from "./ir/codec-needs.ts";
 import type { EnumStyle } from "./ir/naming.ts";
 import { directoryEntry, directoryFromKey, resolveModel, type Directory } from "./ir/resolve.ts";
 import type { Diagnostic, Model, ModelKind, Spec } from "./ir/types.ts";
-import { assembleUnits, outlineModel, planOutlines, type EmitCache, type EmitOptions, type EmitResult, type ModelOutline, type PlannedUnit, type RuntimeSources, type SkeletonMemo } from "./emit/index.ts";
+import { assembleUnits, modelUnitKey, outlineModel, type EmitCache, type EmitOptions, type EmitResult, type ModelOutline, type PlannedUnit, type RuntimeSources, type SkeletonMemo } from "./emit/index.ts";
 import { compareDiagnostics } from "./pipeline.ts";
 
 /** What the next run needs of a successful build to rebuild an edit (see above). Plain data. */
@@ -34,6 +34,8 @@ export interface BuildRecord {
   directory: string;
   /** Per model, sorted by id. */
   models: ModelRecord[];
+  /** Each folder's barrel and its unit key, in emit order (after the models). */
+  barrels: Array<[folder: string, key: string]>;
 }
 
 export interface ModelRecord {
@@ -44,6 +46,10 @@ export interface ModelRecord {
   diagnostics: Diagnostic[];
   /** ir/changes.ts facts as JSON: a string loads at a fraction of the cost of the objects, and most are never read. */
   facts: string;
+  /** The key of the model's module (emit/units.ts). */
+  key: string;
+  /** Whether the model needs a JSON codec (ir/codec-needs.ts): modules referencing it and its barrel see that. */
+  codec: boolean;
 }
 
 /** The options a record depends on besides the docs: unit keys and outlines read the enum style. */
@@ -51,13 +57,28 @@ export function recordSetup(options: { enumStyle: EnumStyle }): string {
   return JSON.stringify([options.enumStyle]);
 }
 
-function modelRecord(model: Model, diagnostics: Diagnostic[], options: { enumStyle: EnumStyle }): ModelRecord {
-  return { file: model.position.file, outline: outlineModel(model, options), diagnostics, facts: JSON.stringify(modelFacts(model)) };
+function modelRecord(model: Model, diagnostics: Diagnostic[], outline: ModelOutline, key: string, codec: boolean): ModelRecord {
+  return { file: model.position.file, outline, diagnostics, facts: JSON.stringify(modelFacts(model)), key, codec };
 }
 
-/** The record of a full build: `modelDiagnostics` aligned with `spec.models` (BuildResult). */
-export function recordBuild(spec: Spec, modelDiagnostics: readonly Diagnostic[][], directory: string, options: { enumStyle: EnumStyle }): BuildRecord {
-  return { setup: recordSetup(options), directory, models: spec.models.map((model, i) => modelRecord(model, modelDiagnostics[i]!, options)) };
+/**
+ * The record of a full build: `modelDiagnostics` aligned with `spec.models`
+ * (BuildResult), `units` as emitted (EmitResult.planned: the models' modules in
+ * the same order, then the barrels).
+ */
+export function recordBuild(spec: Spec, modelDiagnostics: readonly Diagnostic[][], directory: string, options: { enumStyle: EnumStyle }, units: readonly PlannedUnit[]): BuildRecord {
+  const outlines = spec.models.map((model) => outlineModel(model, options));
+  const codecs = codecClosure(outlines);
+  const models = spec.models.map((model, i) => {
+    const unit = units[i]!;
+    if (unit.kind !== "model" || unit.id !== model.id) throw new Error(`internal: unit ${i} is not ${model.id}'s module`);
+    return modelRecord(model, modelDiagnostics[i]!, outlines[i]!, unit.key, codecs.has(model.id));
+  });
+  const barrels = units.slice(spec.models.length).map((unit): [string, string] => {
+    if (unit.kind !== "barrel") throw new Error("internal: a model's module after the barrels");
+    return [unit.folder, unit.key];
+  });
+  return { setup: recordSetup(options), directory, models, barrels };
 }
 
 /** The previous build's facts, for the change summary. */
@@ -126,18 +147,33 @@ export async function rebuildEdited(input: EditInput): Promise<EditResult | unde
   if (!input.docs.every((doc) => byFile.has(doc.path))) return undefined;
   const directory = directoryFromKey(record.directory);
   const models = [...record.models];
-  const edited = new Map<string, Model>();
+  const edited = new Map<string, { model: Model; diagnostics: Diagnostic[]; index: number; outline: ModelOutline }>();
   for (const path of input.edited) {
     const index = byFile.get(path)!;
     const parsed = input.parsed.get(path)?.model;
     const before = record.models[index]!.outline;
     if (!parsed || parsed.id !== before.id || !sameEntry(directory, parsed)) return undefined;
-    const resolved = resolveModel(parsed, directory);
-    const now = modelRecord(resolved.model, resolved.diagnostics, options);
+    const { model, diagnostics } = resolveModel(parsed, directory);
+    const outline = outlineModel(model, options);
     // The name checks and other modules see an enum's form and openness (ir/naming.ts).
-    if (now.outline.form !== before.form || now.outline.open !== before.open) return undefined;
-    models[index] = now;
-    edited.set(resolved.model.id, resolved.model);
+    if (outline.form !== before.form || outline.open !== before.open) return undefined;
+    edited.set(model.id, { model, diagnostics, index, outline });
+  }
+
+  // What other modules and the barrels see of a model is its name, kind, enum form and openness, and whether it needs
+  // a codec. The first four held; when codec needs hold too, only the edited models' own modules get new keys.
+  const editedAt = new Map([...edited.values()].map((e) => [e.index, e.outline]));
+  const outlines = models.map((m, i) => editedAt.get(i) ?? m.outline);
+  const codecs = codecClosure(outlines);
+  if (models.some((m) => codecs.has(m.outline.id) !== m.codec)) return undefined;
+  const byId = new Map(outlines.map((m) => [m.id, m]));
+  const ownKeys = modelKeys(
+    [...edited.values()].map(({ model }) => ({ id: model.id, file: model.position.file })),
+    input.docHashes,
+    record.directory,
+  );
+  for (const [id, { model, diagnostics, index, outline }] of edited) {
+    models[index] = modelRecord(model, diagnostics, outline, modelUnitKey(outline, byId, codecs, options, ownKeys.get(id)!), codecs.has(id));
   }
 
   // As buildSpec orders them: each doc's parse, then each model's resolve, sorted.
@@ -147,18 +183,10 @@ export async function rebuildEdited(input: EditInput): Promise<EditResult | unde
   if (diagnostics.some((d) => d.severity === "error")) return undefined;
   diagnostics.sort(compareDiagnostics);
 
-  const outlines = models.map((m) => m.outline);
-  const folders = [...new Set(outlines.map((m) => m.folder))].sort();
-  const codecs = codecClosure(outlines);
-  const keys = modelKeys(
-    models.map((m) => ({ id: m.outline.id, file: m.file })),
-    input.docHashes,
-    record.directory,
-  );
-  const units = planOutlines(outlines, folders, options, (id) => keys.get(id)!, codecs);
+  const units: PlannedUnit[] = [...models.map((m): PlannedUnit => ({ kind: "model", key: m.key, id: m.outline.id })), ...record.barrels.map(([folder, key]): PlannedUnit => ({ kind: "barrel", key, folder }))];
   const misses = units.filter((u) => !input.cache?.has(u.key));
   if (misses.some((u) => u.kind !== "model" || !edited.has(u.id))) return undefined;
-
+  const folders = [...new Set(outlines.map((m) => m.folder))].sort();
   const print = misses.length ? (await import("./emit/print-units.ts")).printUnits : undefined;
   const emitted = assembleUnits(
     folders,
@@ -168,17 +196,16 @@ export async function rebuildEdited(input: EditInput): Promise<EditResult | unde
     (missed) => {
       const printing = printedModels(missed as Array<Extract<PlannedUnit, { kind: "model" }>>, edited, directory, models, input.parsed);
       const spec: Spec = { models: printing, folders };
-      return print!(spec, options, missed.map((u) => ({ kind: "model", key: u.key, model: edited.get((u as { id: string }).id)! })), input.memo, codecs);
+      return print!(spec, options, missed.map((u) => ({ kind: "model", key: u.key, model: edited.get((u as { id: string }).id)!.model })), input.memo, codecs);
     },
     input.cache,
     input.memo,
   );
 
-  const next: BuildRecord = { setup: record.setup, directory: record.directory, models };
-  const changed = [...edited.keys()];
+  const next: BuildRecord = { setup: record.setup, directory: record.directory, models, barrels: record.barrels };
   const before = record.models.filter((m) => edited.has(m.outline.id));
   const after = models.filter((m) => edited.has(m.outline.id));
-  const changes = changed.length ? diffFacts(factsOf(before), factsOf(after)) : [];
+  const changes = edited.size ? diffFacts(factsOf(before), factsOf(after)) : [];
   return { diagnostics, emitted, record: next, kinds: countOutlineKinds(next), changes };
 }
 
@@ -199,20 +226,19 @@ function sameEntry(directory: Directory, model: Model): boolean {
  */
 function printedModels(
   units: ReadonlyArray<Extract<PlannedUnit, { kind: "model" }>>,
-  edited: ReadonlyMap<string, Model>,
+  edited: ReadonlyMap<string, { model: Model; outline: ModelOutline }>,
   directory: Directory,
   records: readonly ModelRecord[],
   parsed: ReadonlyMap<string, ParsedDoc>,
 ): Model[] {
   const fileOf = new Map(records.map((m) => [m.outline.id, m.file]));
-  const outlineOf = new Map(records.map((m) => [m.outline.id, m.outline]));
   const models = new Map<string, Model>();
   for (const unit of units) {
-    models.set(unit.id, edited.get(unit.id)!);
-    for (const target of outlineOf.get(unit.id)!.targets) {
+    const { model, outline } = edited.get(unit.id)!;
+    models.set(unit.id, model);
+    for (const target of outline.targets) {
       if (models.has(target)) continue;
-      const model = edited.get(target) ?? resolveModel(parsed.get(fileOf.get(target)!)!.model!, directory).model;
-      models.set(target, model);
+      models.set(target, edited.get(target)?.model ?? resolveModel(parsed.get(fileOf.get(target)!)!.model!, directory).model);
     }
   }
   return [...models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

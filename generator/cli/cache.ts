@@ -198,7 +198,7 @@ function fromStored(stored: StoredCache): CacheData {
  * file holds what differs from the base (by object identity: entries
  * carried over from the loaded cache are the very objects it loaded):
  * changed and removed parse results and units, new shapes, the build
- * record and the id. The delta names its base by id; once it grows past DELTA_LIMIT
+ * record's changed models (or the whole record) and the id. The delta names its base by id; once it grows past DELTA_LIMIT
  * entries the base is written whole again (and the delta removed).
  */
 interface StoredDelta {
@@ -208,7 +208,31 @@ interface StoredDelta {
   parsed: Record<string, StoredEntry | null>;
   units: Array<[string, Record<string, Uint8Array> | null]>;
   skeletons: Array<[string, Uint8Array]>;
-  build?: BuildRecord;
+  build?: StoredRecord;
+}
+
+/** A build record in a delta: whole, or the models that differ from the base's record (same directory, same models). */
+type StoredRecord = { whole: BuildRecord } | { changed: Array<[index: number, model: BuildRecord["models"][number]]> };
+
+/** `record` against the base's, by object identity (a rebuild keeps the base's unchanged model records). */
+function storedRecord(base: BuildRecord | undefined, record: BuildRecord): StoredRecord {
+  const comparable = base && base.setup === record.setup && base.directory === record.directory && base.barrels === record.barrels && base.models.length === record.models.length;
+  if (!comparable) return { whole: record };
+  const changed: Array<[number, BuildRecord["models"][number]]> = [];
+  for (let i = 0; i < record.models.length; i++) {
+    if (record.models[i] === base.models[i]) continue;
+    if (changed.length === DELTA_LIMIT) return { whole: record };
+    changed.push([i, record.models[i]!]);
+  }
+  return { changed };
+}
+
+function recordFrom(base: BuildRecord | undefined, stored: StoredRecord): BuildRecord | undefined {
+  if ("whole" in stored) return stored.whole;
+  if (!base) return undefined;
+  const models = [...base.models];
+  for (const [index, model] of stored.changed) models[index] = model;
+  return { ...base, models };
 }
 
 /** More changed or removed entries than this, and the base is written again. */
@@ -221,6 +245,7 @@ interface Base {
   parsed: Record<string, ParsedEntry>;
   units: Map<string, Record<string, string>>;
   skeletons: Set<string>;
+  build?: BuildRecord;
 }
 const bases = new Map<string, Base>();
 
@@ -228,7 +253,7 @@ const deltaPath = (path: string) => `${path}.delta`;
 
 function remember(path: string, data: CacheData): void {
   if (data.id === undefined) return void bases.delete(path);
-  bases.set(path, { id: data.id, version: data.version, parsed: { ...data.parsed }, units: new Map(data.units), skeletons: new Set((data.skeletons ?? []).map(([key]) => key)) });
+  bases.set(path, { id: data.id, version: data.version, parsed: { ...data.parsed }, units: new Map(data.units), skeletons: new Set((data.skeletons ?? []).map(([key]) => key)), ...(data.build ? { build: data.build } : {}) });
 }
 
 export function loadCache(path: string): CacheData | undefined {
@@ -264,7 +289,8 @@ function applyDelta(path: string, data: CacheData): CacheData {
   }
   const skeletons = new Map(data.skeletons ?? []);
   for (const [key, bytes] of delta.skeletons) skeletons.set(key, utf8.decode(bytes));
-  return { version: data.version, ...(delta.id !== undefined ? { id: delta.id } : {}), parsed, units: [...units], skeletons: [...skeletons], ...(delta.build ? { build: delta.build } : {}) };
+  const build = delta.build && recordFrom(data.build, delta.build);
+  return { version: data.version, ...(delta.id !== undefined ? { id: delta.id } : {}), parsed, units: [...units], skeletons: [...skeletons], ...(build ? { build } : {}) };
 }
 
 /** What `data` changes in `base`, or undefined when that is too much for a delta. */
@@ -282,7 +308,7 @@ function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
   for (const key of base.units.keys()) if (!current.has(key) && ++count <= DELTA_LIMIT) units.push([key, null]);
   if (count > DELTA_LIMIT) return undefined;
   const skeletons = (data.skeletons ?? []).filter(([key]) => !base.skeletons.has(key)).map(([key, text]) => [key, Buffer.from(text, "utf8")] as [string, Uint8Array]);
-  return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.build ? { build: data.build } : {}) };
+  return { version: data.version, base: base.id, ...(data.id !== undefined ? { id: data.id } : {}), parsed, units, skeletons, ...(data.build ? { build: storedRecord(base.build, data.build) } : {}) };
 }
 
 /**

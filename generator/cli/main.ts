@@ -19,7 +19,7 @@ import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeO
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
 import { newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
-import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStats, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
+import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStatsAfter, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
 
 // Parsing (remark), resolving and emitting are imported when a run needs them:
@@ -141,7 +141,7 @@ async function emitFull({ work, hashes, emitOptions, runtime, unitCache, memo }:
   return {
     diagnostics: built.diagnostics,
     emitted,
-    record: work.recordBuild(built.spec, built.modelDiagnostics, built.directory, config),
+    record: work.recordBuild(built.spec, built.modelDiagnostics, built.directory, config, emitted.planned),
     kinds: work.countKinds(built.spec),
     ...(changes ? { changes } : {}),
   };
@@ -257,8 +257,15 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     return finish(0);
   }
 
-  const onDisk = state.written ?? previousOutput(cache, stamp, outDir);
-  const summary = writeOutput(outDir, files, { onDisk, inPlace: state.writeInPlace === true });
+  // Watch mode knows what it wrote; otherwise the stamp may vouch for the cache's texts.
+  const previous = state.written ? undefined : previousOutput(cache, stamp, outDir);
+  const touched = new Set<string>();
+  const summary = writeOutput(outDir, files, {
+    onDisk: state.written ?? previous?.texts,
+    inPlace: state.writeInPlace === true,
+    ...(previous ? { owned: previous.owned } : {}),
+    touched: (path) => touched.add(path),
+  });
   state.written = new Map([...files, [MANIFEST, manifestText(files.keys())]]);
   timings.lap("write");
   // Nothing changed since the cache was written: no need to write it again.
@@ -269,7 +276,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   // Output stats are taken now, right after writing: an edit made later must not look intact.
   const nextStamp: Stamp = {
     inputs: setup,
-    outputs: outputStats(outDir, state.written.keys()),
+    outputs: outputStatsAfter(outDir, [...state.written.keys()], touched, previous),
     docs: docRecords(specFiles),
     recordedAt: Date.now(),
     warnings: diagnostics,

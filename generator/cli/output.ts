@@ -99,11 +99,19 @@ export interface WriteOptions {
    * tools watching it (a dev server, `tsc --watch`) would stop seeing changes.
    */
   inPlace?: boolean;
+  /**
+   * The files the folder holds besides the manifest, when known to be as the
+   * manifest lists them (stamp.ts `previousOutput`): saves listing the folder
+   * and reading the manifest.
+   */
+  owned?: readonly string[];
+  /** Called with each path written or removed (files left alone, or hard-linked unchanged, keep their stats). */
+  touched?: (path: string) => void;
 }
 
 /** Stage the package next to `out`, then swap it in (or update it in place, see WriteOptions). */
 export function writeOutput(out: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteSummary {
-  const owned = readOwnedFiles(out);
+  const owned = options.owned ?? readOwnedFiles(out);
   const { onDisk } = options;
   const unchangedAt = (path: string, text: string) => (onDisk?.has(path) ? onDisk.get(path) === text : sameBytes(join(out, path), text));
   const all = new Map(files);
@@ -113,7 +121,7 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, opt
   let changed = removed;
   for (const [path, text] of all) if (changed <= SMALL_UPDATE && !unchangedAt(path, text)) changed++;
   if (changed === 0) return { written: 0, unchanged: all.size, removed: 0 };
-  if ((options.inPlace || changed <= SMALL_UPDATE) && existsSync(out)) return updateInPlace(out, all, owned, unchangedAt);
+  if ((options.inPlace || changed <= SMALL_UPDATE) && existsSync(out)) return updateInPlace(out, all, owned, unchangedAt, options.touched);
   const parent = dirname(resolve(out));
   mkdirSync(parent, { recursive: true });
   const stage = join(parent, `.${basename(out)}.staging-${process.pid}`);
@@ -141,6 +149,7 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, opt
         }
       }
       writeFileSync(target, text);
+      options.touched?.(path);
       written++;
     }
     if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(stage, "node_modules"));
@@ -164,11 +173,14 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, opt
  * together, so an interrupted update never leaves a file the generator
  * would not own (the next run would refuse the folder).
  */
-function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: readonly string[], unchangedAt: (path: string, text: string) => boolean): WriteSummary {
+function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: readonly string[], unchangedAt: (path: string, text: string) => boolean, touched?: (path: string) => void): WriteSummary {
   const gone = owned.filter((f) => f !== MANIFEST && !all.has(f));
   const ownedNow = new Set(owned);
   const added = [...all.keys()].filter((f) => f !== MANIFEST && !ownedNow.has(f));
-  if (gone.length || added.length) writeFileAtomic(join(out, MANIFEST), manifestText(new Set([...owned, ...added].filter((f) => f !== MANIFEST))));
+  if (gone.length || added.length) {
+    writeFileAtomic(join(out, MANIFEST), manifestText(new Set([...owned, ...added].filter((f) => f !== MANIFEST))));
+    touched?.(MANIFEST);
+  }
   let written = 0;
   let unchanged = 0;
   for (const [path, text] of all) {
@@ -179,12 +191,14 @@ function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: rea
     }
     mkdirSync(dirname(join(out, path)), { recursive: true });
     writeFileAtomic(join(out, path), text);
+    touched?.(path);
     written++;
   }
   removeGone(out, gone);
   if (unchangedAt(MANIFEST, all.get(MANIFEST)!) && gone.length === 0) unchanged++;
   else {
     writeFileAtomic(join(out, MANIFEST), all.get(MANIFEST)!);
+    touched?.(MANIFEST);
     written++;
   }
   return { written, unchanged, removed: gone.length };

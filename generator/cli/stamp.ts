@@ -10,6 +10,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
 import type { CacheData } from "./cache.ts";
+import { MANIFEST } from "./output.ts";
 import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -104,15 +105,45 @@ export function saveStamp(path: string, stamp: Stamp): void {
   }
 }
 
+/** What the previous run left in the output folder, verified by its stamp (see `previousOutput`). */
+export interface PreviousOutput {
+  /** Each module's files, from the cache's units (the runtime, package.json and manifest are read when needed). */
+  texts: Map<string, string>;
+  /** The files the folder holds (as the manifest lists them, the manifest aside). */
+  owned: string[];
+  /** Size and mtime of each file, as found: still right for the files a run leaves alone. */
+  stats: Stamp["outputs"];
+}
+
 /**
  * What the previous run left in the output folder, known without reading
  * it: the files of the cache's units, when the stamp saved with that cache
  * finds the folder as it left it. Saves reading every file back to compare
- * (a tenth of a second for a 2,000-doc spec); undefined when unsure.
+ * (a tenth of a second for a 2,000-doc spec), listing the folder again and
+ * stat-ing the files a run does not write; undefined when unsure.
  */
-export function previousOutput(cache: CacheData | undefined, stamp: Stamp | undefined, outDir: string): Map<string, string> | undefined {
+export function previousOutput(cache: CacheData | undefined, stamp: Stamp | undefined, outDir: string): PreviousOutput | undefined {
   if (!cache?.id || !stamp || stamp.cache !== cache.id || !outputsIntact(outDir, stamp.outputs)) return undefined;
-  const files = new Map<string, string>();
-  for (const [, unitFiles] of cache.units) for (const path in unitFiles) files.set(path, unitFiles[path]!);
-  return files;
+  const texts = new Map<string, string>();
+  for (const [, unitFiles] of cache.units) for (const path in unitFiles) texts.set(path, unitFiles[path]!);
+  return { texts, owned: Object.keys(stamp.outputs).filter((path) => path !== MANIFEST), stats: stamp.outputs };
+}
+
+/**
+ * The stamp's record of the output after a write: files the write left
+ * alone keep the stats `previous` verified (an edit made since would only
+ * make the next run look closer), the rest are taken now.
+ */
+export function outputStatsAfter(outDir: string, paths: readonly string[], touched: ReadonlySet<string>, previous: PreviousOutput | undefined): Stamp["outputs"] {
+  if (!previous) return outputStats(outDir, paths);
+  const stats: Stamp["outputs"] = {};
+  const fresh = outputStats(
+    outDir,
+    paths.filter((path) => touched.has(path) || !previous.stats[path]),
+  );
+  for (const path of paths) {
+    const stat = fresh[path] ?? (touched.has(path) ? undefined : previous.stats[path]);
+    if (stat) stats[path] = stat;
+  }
+  return stats;
 }

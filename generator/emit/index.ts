@@ -11,9 +11,9 @@ import type { Spec } from "../ir/types.ts";
 import { RUNTIME_PATH, type EmitOptions } from "./context.ts";
 import { packageJson } from "./package-manifest.ts";
 import type { PrintedUnits } from "./print-units.ts";
-import { planUnits, type Unit } from "./units.ts";
+import { planUnits, type PlannedUnit, type Unit } from "./units.ts";
 
-export { outlineModel, planOutlines, type ModelOutline, type PlannedUnit } from "./units.ts";
+export { modelUnitKey, outlineModel, planOutlines, type ModelOutline, type PlannedUnit } from "./units.ts";
 
 export type { EmitOptions } from "./context.ts";
 
@@ -42,6 +42,8 @@ export interface EmitResult {
   printed: number;
   /** How many files ts-morph printed: one per new shape (the rest were filled from skeletons). */
   printedByTsMorph: number;
+  /** The units, in order, with their keys. */
+  planned: PlannedUnit[];
 }
 
 export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit[], memo?: SkeletonMemo, codecs?: ReadonlySet<string>) => PrintedUnits;
@@ -53,24 +55,30 @@ const nothingPrinted: PrintedUnits = { units: new Map(), skeletons: new Map(), p
 export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult> {
   const units = planUnits(spec, options, modelKeys);
   const print: PrintUnits | undefined = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : undefined;
-  return assembleUnits(spec.folders, options, runtime, units, (misses) => print!(spec, options, misses, memo), cache, memo);
+  return assembleSpec(print!, spec, options, runtime, units, cache, memo);
 }
 
 /** The same, synchronously, for callers that have the printer loaded anyway (tests, benchmarks). */
 export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
-  return assembleUnits(spec.folders, options, runtime, planUnits(spec, options), (misses) => print(spec, options, misses, memo), cache, memo);
+  return assembleSpec(print, spec, options, runtime, planUnits(spec, options), cache, memo);
+}
+
+function assembleSpec(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: readonly Unit[], cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const planned = units.map((u): PlannedUnit => (u.kind === "model" ? { kind: "model", key: u.key, id: u.model.id } : u));
+  return assembleUnits(spec.folders, options, runtime, planned, (misses) => print(spec, options, misses.map((u) => byKey.get(u.key)!), memo), cache, memo);
 }
 
 /**
  * The package from planned units: each unit's files from the cache, or
  * from `print`, which is called once with the units the cache misses.
  */
-export function assembleUnits<U extends { key: string }>(
+export function assembleUnits(
   folders: readonly string[],
   options: EmitOptions,
   runtime: RuntimeSources,
-  units: readonly U[],
-  print: (misses: U[]) => PrintedUnits,
+  units: readonly PlannedUnit[],
+  print: (misses: PlannedUnit[]) => PrintedUnits,
   cache?: EmitCache,
   memo?: SkeletonMemo,
 ): EmitResult {
@@ -88,5 +96,5 @@ export function assembleUnits<U extends { key: string }>(
   files.set(`${RUNTIME_PATH}.d.ts`, runtime.dts);
   files.set("package.json", packageJson(folders, options));
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: sorted, cache: next, skeletons: skeletons.size > MAX_SKELETONS ? printed.skeletons : skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph };
+  return { files: sorted, cache: next, skeletons: skeletons.size > MAX_SKELETONS ? printed.skeletons : skeletons, printed: misses.length, printedByTsMorph: printed.printedByTsMorph, planned: [...units] };
 }

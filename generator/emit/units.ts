@@ -75,16 +75,23 @@ function surface(outline: ModelOutline, codecs: ReadonlySet<string>) {
  */
 export function planOutlines(outlines: readonly ModelOutline[], folders: readonly string[], options: Pick<EmitOptions, "enumStyle">, ownKey: (id: string) => string, codecs = codecClosure(outlines)): PlannedUnit[] {
   const byId = new Map(outlines.map((m) => [m.id, m]));
-  const settings = { enumStyle: options.enumStyle };
-  const units: PlannedUnit[] = outlines.map((outline) => {
-    const seen = outline.targets.map((id) => surface(byId.get(id)!, codecs));
-    return { kind: "model", key: hash(["model", settings, ownKey(outline.id), seen, codecs.has(outline.id)]), id: outline.id };
-  });
+  const units: PlannedUnit[] = outlines.map((outline) => ({ kind: "model", key: modelUnitKey(outline, byId, codecs, options, ownKey(outline.id)), id: outline.id }));
   for (const folder of [...new Set(["", ...folders])].sort()) {
-    const members = outlines.filter((m) => m.folder === folder).map((m) => surface(m, codecs));
-    units.push({ kind: "barrel", key: hash(["barrel", settings, folder, members]), folder });
+    units.push({ kind: "barrel", key: barrelUnitKey(folder, outlines, codecs, options), folder });
   }
   return units;
+}
+
+/** A model module's key: the model's own key, what it sees of the models it references, whether it needs a codec. */
+export function modelUnitKey(outline: ModelOutline, byId: ReadonlyMap<string, ModelOutline>, codecs: ReadonlySet<string>, options: Pick<EmitOptions, "enumStyle">, ownKey: string): string {
+  const seen = outline.targets.map((id) => surface(byId.get(id)!, codecs));
+  return hash(["model", { enumStyle: options.enumStyle }, ownKey, seen, codecs.has(outline.id)]);
+}
+
+/** A folder barrel's key: what it sees of the folder's models. */
+function barrelUnitKey(folder: string, outlines: readonly ModelOutline[], codecs: ReadonlySet<string>, options: Pick<EmitOptions, "enumStyle">): string {
+  const members = outlines.filter((m) => m.folder === folder).map((m) => surface(m, codecs));
+  return hash(["barrel", { enumStyle: options.enumStyle }, folder, members]);
 }
 
 /**

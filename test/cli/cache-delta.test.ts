@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { currentGeneratorVersion, DELTA_LIMIT, loadCache, saveCache, type CacheData } from "../../generator/cli/cache.ts";
 import type { Model } from "../../generator/ir/types.ts";
+import type { BuildRecord } from "../../generator/rebuild.ts";
 import { tempDir } from "../support/generate.ts";
 
 function cacheOf(docs: number, id: string): CacheData {
@@ -18,7 +19,7 @@ function cacheOf(docs: number, id: string): CacheData {
     parsed[`d${i}.md`] = { hash: `h${i}`, diagnostics: [], ...(i % 2 ? { model: model(`d${i}`) } : {}) };
     units.push([`u${i}`, { [`m/d${i}.js`]: `export const d${i} = "é ${i}";\n`, [`m/d${i}.d.ts`]: `export declare const d${i}: string;\n` }]);
   }
-  return { version: currentGeneratorVersion(), id, parsed, units, skeletons: [["s1", "shape one"]], build: { setup: "[]", directory: "[]", models: [] } };
+  return { version: currentGeneratorVersion(), id, parsed, units, skeletons: [["s1", "shape one"]], build: { setup: "[]", directory: "[]", models: [], barrels: [] } };
 }
 
 function model(id: string): Model {
@@ -106,5 +107,38 @@ describe("the cache's delta file", () => {
     const copy = join(dir, "copy.v8");
     saveCache(copy, loaded);
     expect(normal(loadCache(copy))).toEqual(normal(base));
+  });
+
+  it("the build record goes in the delta as the models that changed, or whole when its directory changed", () => {
+    const file = join(tempDir("cache-delta"), "c.v8");
+    const record = (n: number, tag: string): BuildRecord => ({
+      setup: "[]",
+      directory: "[dir]",
+      barrels: [["", "barrel-key"]],
+      models: Array.from({ length: n }, (_, i) => ({
+        file: `d${i}.md`,
+        outline: { id: `d${i}`, folder: "", name: `D${i}`, kind: "object", targets: [], direct: false },
+        diagnostics: [],
+        facts: JSON.stringify({ kind: "object", fields: [["f", tag, true]] }),
+        key: `k${i}-${tag}`,
+        codec: false,
+      })),
+    });
+    const base = { ...cacheOf(10, "a"), build: record(300, "a") };
+    saveCache(file, base);
+    const size = statSync(file).size;
+    // As a rebuild leaves it: the base's record with two models replaced.
+    const models = [...base.build.models];
+    models[3] = record(300, "b").models[3]!;
+    models[200] = record(300, "b").models[200]!;
+    const next = { ...edited(base, 1, "b"), build: { ...base.build, models } };
+    saveCache(file, next);
+    expect(statSync(`${file}.delta`).size).toBeLessThan(size / 20);
+    expect(loadCache(file)!.build).toEqual(next.build);
+    // A new directory (a full build): the whole record.
+    const moved = { ...edited(base, 1, "c"), build: { ...record(300, "c"), directory: "[other]" } };
+    saveCache(file, moved);
+    expect(statSync(`${file}.delta`).size).toBeGreaterThan(size / 4);
+    expect(loadCache(file)!.build).toEqual(moved.build);
   });
 });

@@ -280,6 +280,12 @@ describe("up to date (nothing read, parsed or printed)", () => {
     const edited = await run(cwd);
     expect(edited.stdout).not.toMatch(UP_TO_DATE);
     expect(readFileSync(join(cwd, "generated/models/pair.d.ts"), "utf8")).toContain("The key!");
+    // The stamp after that run (untouched files keep the stats verified before it) finds the folder as the run left it,
+    // and still notices a hand edit of a file the run did not write.
+    expect((await run(cwd)).stdout).toMatch(UP_TO_DATE);
+    writeFileSync(join(cwd, "generated/models/status.js"), "// edited by hand\n");
+    expect((await run(cwd)).stdout).not.toMatch(UP_TO_DATE);
+    expect((await run(cwd)).stdout).toMatch(UP_TO_DATE);
     expect((await run(cwd, "--enum-style", "string-union")).stdout).not.toMatch(UP_TO_DATE);
     expect((await run(cwd, "--enum-style", "string-union")).stdout).toMatch(UP_TO_DATE);
     writeDoc(cwd, "spec/notes.txt", "not a doc");
@@ -334,8 +340,12 @@ describe("up to date (nothing read, parsed or printed)", () => {
     const known = previousOutput(cache, stamp, out)!;
     const onDisk = snapshot(out);
     // Every module's files, as on disk (the runtime, package.json and manifest are read when needed).
-    expect(known.size).toBe(onDisk.size - 4);
-    for (const [path, text] of known) expect(Buffer.from(text).toString("latin1"), path).toBe(onDisk.get(path));
+    expect(known.texts.size).toBe(onDisk.size - 4);
+    for (const [path, text] of known.texts) expect(Buffer.from(text).toString("latin1"), path).toBe(onDisk.get(path));
+    // The files the folder holds, as its manifest lists them, and their stats as found.
+    const manifest = JSON.parse(onDisk.get(MANIFEST)!) as { files: string[] };
+    expect([...known.owned].sort()).toEqual(manifest.files);
+    for (const path of onDisk.keys()) expect(known.stats[path], path).toEqual([statSync(join(out, path)).size, statSync(join(out, path)).mtimeMs]);
     expect(previousOutput({ ...cache, id: "another cache" }, stamp, out)).toBeUndefined();
     writeFileSync(join(out, "models/pair.js"), "// edited by hand\n");
     expect(previousOutput(cache, stamp, out)).toBeUndefined();
