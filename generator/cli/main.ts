@@ -21,6 +21,7 @@ import { newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
 import { docRecords, inputsUnchanged, knownFiles, loadStamp, outputsIntact, outputStatsAfter, previousOutput, runSetup, saveStamp, type Stamp } from "./stamp.ts";
 import { RunTimings } from "./timings.ts";
+import { writeToFd } from "./write-fd.ts";
 
 // Parsing (remark), resolving and emitting are imported when a run needs them:
 // an up-to-date run never loads them, which is most of its start-up time.
@@ -324,20 +325,19 @@ export async function main(argv: string[], io: RunIo): Promise<number> {
 export async function runCommand(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => writeToFd(1, t),
+    stderr: (t) => writeToFd(2, t),
   });
 }
 
 /**
- * After `runCommand`: save the code cache of what ran (if loaded), then, once
- * stdout and stderr have flushed, exit rather than let V8 spend ~15 ms on
- * garbage collection tasks that an ending process does not need. Every file
- * is written (synchronously) by then.
+ * After `runCommand`: save the code cache of what ran (if loaded), then exit
+ * rather than let V8 spend ~15 ms on garbage collection tasks that an ending
+ * process does not need. Every file and all output are written
+ * (synchronously) by then.
  */
-export async function finishCommand(): Promise<void> {
+export function finishCommand(): void {
   saveCodeCache();
-  await new Promise<void>((resolve) => process.stdout.write("", () => process.stderr.write("", () => resolve())));
   process.exit();
 }
 
