@@ -2,20 +2,24 @@
  * Rebuilding after an edit without loading the models that did not change.
  *
  * A full build (pipeline.ts) leaves a BuildRecord: the directory its models
- * were resolved under (ir/resolve.ts) and, per model, its outline (all that
- * planning units reads of it, emit/units.ts), what resolving it reported
- * and its facts (ir/changes.ts). What one model resolves to depends only on
- * its doc and the directory. So when the edited docs keep the directory (id,
- * folder, title and kind of every model) and their enum forms, nothing that
- * resolving another model, naming checks or another unit's key reads has
- * changed: the edited models are resolved alone under the recorded
- * directory, every unit is planned from the outlines, and only the units the
- * cache misses are printed. The result is the full build's, byte for byte
- * (test/cli/rebuild.test.ts checks it against one).
+ * were resolved under (ir/resolve.ts), each folder barrel's unit key and,
+ * per model, its outline (what planning units reads of it, emit/units.ts),
+ * its module's key, whether it needs a JSON codec, what resolving it
+ * reported and its facts (ir/changes.ts).
+ *
+ * What one model resolves to depends only on its doc and the directory. What
+ * other modules, the barrels and the name checks see of a model is its
+ * name, kind, enum form and openness, and its codec need. So when the edited
+ * docs keep the directory (id, folder, title and kind of every model), their
+ * enum forms and openness and every model's codec need, only the edited
+ * models' own modules can change: they are resolved alone under the recorded
+ * directory and keyed again; every other key comes from the record, and the
+ * units the cache misses are printed. The result is the full build's, byte
+ * for byte (test/cli/rebuild.test.ts checks it against one).
  *
  * Anything else returns undefined, and the caller runs the full build: a doc
- * added, removed or retitled, an error anywhere (the full build reports it),
- * or a miss outside the edited models' own modules (a changed codec need).
+ * added, removed or retitled, a changed codec need, an error anywhere (the
+ * full build reports it).
  */
 import { createHash } from "node:crypto";
 import { diffFacts, modelFacts, type Change, type ModelFacts } from "./ir/changes.ts";
@@ -193,6 +197,7 @@ export async function rebuildEdited(input: EditInput): Promise<EditResult | unde
     options,
     input.runtime,
     units,
+    // The misses are edited models' modules (checked above).
     (missed) => {
       const printing = printedModels(missed as Array<Extract<PlannedUnit, { kind: "model" }>>, edited, directory, models, input.parsed);
       const spec: Spec = { models: printing, folders };
