@@ -119,7 +119,7 @@ export interface ParsedDoc {
   diagnostics: Diagnostic[];
 }
 
-export interface EditInput {
+export interface EditInput<T = string> {
   record: BuildRecord;
   /** Every doc of the spec, in reading order. */
   docs: ReadonlyArray<{ path: string }>;
@@ -130,13 +130,13 @@ export interface EditInput {
   docHashes: ReadonlyMap<string, string>;
   options: EmitOptions;
   runtime: RuntimeSources;
-  cache?: EmitCache;
+  cache?: EmitCache<T>;
   memo?: SkeletonMemo;
 }
 
-export interface EditResult {
+export interface EditResult<T = string> {
   diagnostics: Diagnostic[];
-  emitted: EmitResult;
+  emitted: EmitResult<T>;
   record: BuildRecord;
   kinds: Record<ModelKind, number>;
   /** From the previous build (the record) to this one. */
@@ -144,7 +144,7 @@ export interface EditResult {
 }
 
 /** The build after an edit, from the record of the build before it; undefined when only a full build can tell (see above). */
-export async function rebuildEdited(input: EditInput): Promise<EditResult | undefined> {
+export async function rebuildEdited<T = string>(input: EditInput<T>): Promise<EditResult<T> | undefined> {
   const { record, options } = input;
   if (record.setup !== recordSetup(options) || record.models.length !== input.docs.length) return undefined;
   const byFile = new Map(record.models.map((m, index) => [m.file, index]));

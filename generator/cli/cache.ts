@@ -35,7 +35,8 @@ export interface CacheData {
   /** Names this cache: the stamp written with it records the id (see stamp.ts `previousOutput`). */
   id?: string;
   parsed: Record<string, ParsedEntry>;
-  units: Array<[string, Record<string, string>]>;
+  /** Unit key → its files' texts: printed this run (strings) or loaded (UTF-8 bytes, never decoded: see StoredCache). */
+  units: Array<[string, Record<string, string | Uint8Array>]>;
   /** Shape key → skeleton (emit/printer.ts): files of a known shape need no ts-morph. */
   skeletons?: Array<[string, string]>;
   /** What the next run needs to rebuild an edit, and the change summary of the last spec (rebuild.ts). */
@@ -108,8 +109,11 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
 /**
  * The cache as stored: output texts as UTF-8 bytes. V8 stores a string as
  * Latin-1 or UTF-16 and copies it char by char; bytes are half the size
- * and one copy each way (~10 ms less per load and save for 300 docs).
- * Each parsed model is serialised on its own, so that loading the cache
+ * and one copy each way. Loaded texts stay bytes: a run writes only the
+ * files that changed and compares the rest by identity with what the same
+ * cache says is on disk (stamp.ts `previousOutput`), so decoding every file
+ * (and collecting those strings) was wasted: ~10 ms of a one-doc edit of
+ * 300 docs, ~40 ms of 2,000. Each parsed model is serialised on its own, so that loading the cache
  * creates none of them: a one-doc edit reads a handful (rebuild.ts), and
  * deserialising all ~300 and collecting the garbage was ~30 ms of its run.
  */
@@ -157,11 +161,14 @@ const fromStoredParsed = (parsed: Record<string, StoredEntry>) => Object.fromEnt
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The bytes each loaded record came from: saving the cache again re-encodes only what changed. */
-const storedUnits = new WeakMap<Record<string, string>, Record<string, Uint8Array>>();
-
-function toStoredUnit(files: Record<string, string>): Record<string, Uint8Array> {
-  return storedUnits.get(files) ?? Object.fromEntries(Object.entries(files).map(([path, text]) => [path, Buffer.from(text, "utf8")]));
+/** A unit's files as stored: texts printed this run are encoded, loaded ones are the very bytes (and record) loaded. */
+function toStoredUnit(files: Record<string, string | Uint8Array>): Record<string, Uint8Array> {
+  let encoded: Record<string, Uint8Array> | undefined;
+  for (const path in files) {
+    const text = files[path]!;
+    if (typeof text === "string") (encoded ??= { ...(files as Record<string, Uint8Array>) })[path] = Buffer.from(text, "utf8");
+  }
+  return encoded ?? (files as Record<string, Uint8Array>);
 }
 
 function toStored(data: CacheData): StoredCache {
@@ -175,19 +182,11 @@ function toStored(data: CacheData): StoredCache {
   };
 }
 
-/** A unit's texts from their bytes, remembering the bytes for the next save. */
-function fromStoredUnit(files: Record<string, Uint8Array>): Record<string, string> {
-  const texts = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, utf8.decode(bytes)]));
-  storedUnits.set(texts, files);
-  return texts;
-}
-
 function fromStored(stored: StoredCache): CacheData {
-  const { parsed, units, skeletons, ...rest } = stored;
+  const { parsed, skeletons, ...rest } = stored;
   return {
     ...rest,
     parsed: fromStoredParsed(parsed),
-    units: units.map(([key, files]) => [key, fromStoredUnit(files)]),
     ...(skeletons ? { skeletons: skeletons.map(([key, bytes]) => [key, utf8.decode(bytes)] as [string, string]) } : {}),
   };
 }
@@ -243,7 +242,7 @@ interface Base {
   id: string;
   version: string;
   parsed: Record<string, ParsedEntry>;
-  units: Map<string, Record<string, string>>;
+  units: Map<string, Record<string, string | Uint8Array>>;
   skeletons: Set<string>;
   build?: BuildRecord;
 }
@@ -285,7 +284,7 @@ function applyDelta(path: string, data: CacheData): CacheData {
   const units = new Map(data.units);
   for (const [key, files] of delta.units) {
     if (files === null) units.delete(key);
-    else units.set(key, fromStoredUnit(files));
+    else units.set(key, files);
   }
   const skeletons = new Map(data.skeletons ?? []);
   for (const [key, bytes] of delta.skeletons) skeletons.set(key, utf8.decode(bytes));

@@ -15,7 +15,7 @@ import type { BuiltSpec, SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
 import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
-import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput } from "./output.ts";
+import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput, type OutputText } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
 import { newId } from "./hash.ts";
 import { formatDiagnostics, plural } from "./report.ts";
@@ -36,7 +36,7 @@ export interface RunIo {
 export interface RunState {
   cache?: CacheData;
   /** The files this process last wrote to the output folder, by package path. */
-  written?: Map<string, string>;
+  written?: Map<string, OutputText>;
   /**
    * Watch mode keeps the cache (and the stamp, taken after each write) in
    * memory and writes them when idle (`flushCache`): serialising megabytes
@@ -110,14 +110,14 @@ interface BuildInputs {
   hashes: ReadonlyMap<string, string>;
   emitOptions: EmitOptions;
   runtime: RuntimeSources;
-  unitCache?: Map<string, Record<string, string>>;
+  unitCache?: Map<string, Record<string, OutputText>>;
   memo?: Map<string, string>;
 }
 
 /** What a successful build gives a run: from the last build's record (rebuild.ts) or in full. */
 interface RunBuild {
   diagnostics: Diagnostic[];
-  emitted: EmitResult;
+  emitted: EmitResult<OutputText>;
   record: BuildRecord;
   kinds: Stamp["kinds"];
   /** Since the last build, when there was one. */
@@ -213,7 +213,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
     unitCache: cache ? new Map(cache.units) : undefined,
     memo: cache?.skeletons ? new Map(cache.skeletons) : undefined,
   };
-  const emitLap = (emitted: EmitResult) => `emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`;
+  const emitLap = (emitted: EmitResult<OutputText>) => `emit ${emitted.printed} units (${plural(emitted.printedByTsMorph, "file")} by ts-morph)`;
 
   // An edit that keeps the spec's directory is rebuilt from the last build's record, without loading the other docs' models.
   const rebuilt = cache?.build && !args.stats && !read.diagnostics.some((d) => d.severity === "error") ? await rebuild(inputs, cache.build) : undefined;

@@ -72,9 +72,23 @@ export interface WriteSummary {
   removed: number;
 }
 
-function sameBytes(path: string, text: string): boolean {
+/** A file's text: as printed, or as the cache holds it (UTF-8 bytes). */
+export type OutputText = string | Uint8Array;
+
+function bytesOf(text: OutputText): Buffer {
+  return typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+}
+
+/** The same text, in whichever form each is held (the same object, or the same bytes). */
+export function sameText(a: OutputText, b: OutputText): boolean {
+  if (a === b) return true;
+  if (typeof a === "string" && typeof b === "string") return false;
+  return bytesOf(a).equals(bytesOf(b));
+}
+
+function sameBytes(path: string, text: OutputText): boolean {
   try {
-    return readFileSync(path, "utf8") === text;
+    return readFileSync(path).equals(bytesOf(text));
   } catch {
     return false;
   }
@@ -92,7 +106,7 @@ export const SMALL_UPDATE = 32;
 
 export interface WriteOptions {
   /** What this process wrote there last (watch mode): saves reading every file back. */
-  onDisk?: ReadonlyMap<string, string> | undefined;
+  onDisk?: ReadonlyMap<string, OutputText> | undefined;
   /**
    * Update the folder in place, each file atomically (watch mode), instead of
    * swapping in a staged copy: a swap gives the folder a new identity, and
@@ -110,11 +124,11 @@ export interface WriteOptions {
 }
 
 /** Stage the package next to `out`, then swap it in (or update it in place, see WriteOptions). */
-export function writeOutput(out: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteSummary {
+export function writeOutput(out: string, files: ReadonlyMap<string, OutputText>, options: WriteOptions = {}): WriteSummary {
   const owned = options.owned ?? readOwnedFiles(out);
   const { onDisk } = options;
-  const unchangedAt = (path: string, text: string) => (onDisk?.has(path) ? onDisk.get(path) === text : sameBytes(join(out, path), text));
-  const all = new Map(files);
+  const unchangedAt = (path: string, text: OutputText) => (onDisk?.has(path) ? sameText(onDisk.get(path)!, text) : sameBytes(join(out, path), text));
+  const all = new Map<string, OutputText>(files);
   all.set(MANIFEST, manifestText(files.keys()));
   // Nothing changed: touch nothing (mtimes stay, watchers stay quiet).
   const removed = owned.filter((f) => f !== MANIFEST && !files.has(f)).length;
@@ -173,7 +187,7 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>, opt
  * together, so an interrupted update never leaves a file the generator
  * would not own (the next run would refuse the folder).
  */
-function updateInPlace(out: string, all: ReadonlyMap<string, string>, owned: readonly string[], unchangedAt: (path: string, text: string) => boolean, touched?: (path: string) => void): WriteSummary {
+function updateInPlace(out: string, all: ReadonlyMap<string, OutputText>, owned: readonly string[], unchangedAt: (path: string, text: OutputText) => boolean, touched?: (path: string) => void): WriteSummary {
   const gone = owned.filter((f) => f !== MANIFEST && !all.has(f));
   const ownedNow = new Set(owned);
   const added = [...all.keys()].filter((f) => f !== MANIFEST && !ownedNow.has(f));
@@ -235,8 +249,8 @@ export interface CheckResult {
 }
 
 /** Compare generated files with what is on disk (`--check`). */
-export function compareOutput(out: string, files: ReadonlyMap<string, string>): CheckResult {
-  const all = new Map(files);
+export function compareOutput(out: string, files: ReadonlyMap<string, OutputText>): CheckResult {
+  const all = new Map<string, OutputText>(files);
   all.set(MANIFEST, manifestText(files.keys()));
   const present = existsSync(out) ? listFiles(out, true).map((f) => f.path).filter((f) => !f.startsWith("node_modules/")) : [];
   const presentSet = new Set(present);

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ModelKind } from "../ir/types.ts";
 import type { CacheData } from "./cache.ts";
-import { MANIFEST } from "./output.ts";
+import { MANIFEST, type OutputText } from "./output.ts";
 import { listFiles, type KnownFiles, type SpecFiles } from "./read-spec.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -108,7 +108,7 @@ export function saveStamp(path: string, stamp: Stamp): void {
 /** What the previous run left in the output folder, verified by its stamp (see `previousOutput`). */
 export interface PreviousOutput {
   /** Each module's files, from the cache's units (the runtime, package.json and manifest are read when needed). */
-  texts: Map<string, string>;
+  texts: Map<string, OutputText>;
   /** The files the folder holds (as the manifest lists them, the manifest aside). */
   owned: string[];
   /** Size and mtime of each file, as found: still right for the files a run leaves alone. */
@@ -124,7 +124,7 @@ export interface PreviousOutput {
  */
 export function previousOutput(cache: CacheData | undefined, stamp: Stamp | undefined, outDir: string): PreviousOutput | undefined {
   if (!cache?.id || !stamp || stamp.cache !== cache.id || !outputsIntact(outDir, stamp.outputs)) return undefined;
-  const texts = new Map<string, string>();
+  const texts = new Map<string, OutputText>();
   for (const [, unitFiles] of cache.units) for (const path in unitFiles) texts.set(path, unitFiles[path]!);
   return { texts, owned: Object.keys(stamp.outputs).filter((path) => path !== MANIFEST), stats: stamp.outputs };
 }

@@ -23,8 +23,12 @@ export interface RuntimeSources {
   dts: string;
 }
 
-/** Unit key → the files that unit produced. */
-export type EmitCache = ReadonlyMap<string, Record<string, string>>;
+/**
+ * Unit key → the files that unit produced. A cache may hold a file's text
+ * as its UTF-8 bytes (`T`: the CLI's cache never decodes the files it only
+ * passes on); printed files are strings.
+ */
+export type EmitCache<T = string> = ReadonlyMap<string, Record<string, T>>;
 
 /** Shape key → skeleton, as printed before (printer.ts): files of a known shape need no ts-morph. */
 export type SkeletonMemo = ReadonlyMap<string, string>;
@@ -32,10 +36,11 @@ export type SkeletonMemo = ReadonlyMap<string, string>;
 /** Shapes are few (a handful per kind of module); a memo grown past this keeps only the last run's. */
 const MAX_SKELETONS = 2000;
 
-export interface EmitResult {
-  files: Map<string, string>;
+export interface EmitResult<T = string> {
+  /** Package path → text, sorted by path (cached files as the cache held them). */
+  files: Map<string, string | T>;
   /** The cache for the next run: exactly this run's units. */
-  cache: Map<string, Record<string, string>>;
+  cache: Map<string, Record<string, string | T>>;
   /** The skeleton memo for the next run: the given one and this run's shapes. */
   skeletons: Map<string, string>;
   /** How many units were printed (the rest came from the cache). */
@@ -52,7 +57,7 @@ export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit
 const nothingPrinted: PrintedUnits = { units: new Map(), skeletons: new Map(), printedByTsMorph: 0 };
 
 /** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
-export async function emitPackage(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult> {
+export async function emitPackage<T = string>(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache<T>, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult<T>> {
   const units = planUnits(spec, options, modelKeys);
   const print: PrintUnits | undefined = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : undefined;
   return assembleSpec(print!, spec, options, runtime, units, cache, memo);
@@ -63,7 +68,7 @@ export function emitPackageWith(print: PrintUnits, spec: Spec, options: EmitOpti
   return assembleSpec(print, spec, options, runtime, planUnits(spec, options), cache, memo);
 }
 
-function assembleSpec(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: readonly Unit[], cache?: EmitCache, memo?: SkeletonMemo): EmitResult {
+function assembleSpec<T>(print: PrintUnits, spec: Spec, options: EmitOptions, runtime: RuntimeSources, units: readonly Unit[], cache?: EmitCache<T>, memo?: SkeletonMemo): EmitResult<T> {
   const byKey = new Map(units.map((u) => [u.key, u]));
   const planned = units.map((u): PlannedUnit => (u.kind === "model" ? { kind: "model", key: u.key, id: u.model.id } : u));
   return assembleUnits(spec.folders, options, runtime, planned, (misses) => print(spec, options, misses.map((u) => byKey.get(u.key)!), memo), cache, memo);
@@ -73,21 +78,21 @@ function assembleSpec(print: PrintUnits, spec: Spec, options: EmitOptions, runti
  * The package from planned units: each unit's files from the cache, or
  * from `print`, which is called once with the units the cache misses.
  */
-export function assembleUnits(
+export function assembleUnits<T = string>(
   folders: readonly string[],
   options: EmitOptions,
   runtime: RuntimeSources,
   units: readonly PlannedUnit[],
   print: (misses: PlannedUnit[]) => PrintedUnits,
-  cache?: EmitCache,
+  cache?: EmitCache<T>,
   memo?: SkeletonMemo,
-): EmitResult {
+): EmitResult<T> {
   const misses = units.filter((u) => !cache?.has(u.key));
   const printed = misses.length ? print(misses) : nothingPrinted;
-  const next = new Map<string, Record<string, string>>();
-  const files = new Map<string, string>();
+  const next = new Map<string, Record<string, string | T>>();
+  const files = new Map<string, string | T>();
   for (const unit of units) {
-    const texts = printed.units.get(unit.key) ?? cache!.get(unit.key)!;
+    const texts: Record<string, string | T> = printed.units.get(unit.key) ?? cache!.get(unit.key)!;
     next.set(unit.key, texts);
     for (const [path, text] of Object.entries(texts)) files.set(path, text);
   }

@@ -37,7 +37,14 @@ function edited(data: CacheData, n: number, id: string): CacheData {
   return { ...data, id, parsed, units, skeletons: [...(data.skeletons ?? []), [`s-${id}`, `shape ${id}`]] };
 }
 
-const normal = (data: CacheData | undefined) => data && { ...data, units: [...data.units].sort(([a], [b]) => (a < b ? -1 : 1)), skeletons: [...(data.skeletons ?? [])].sort() };
+/** Loaded texts stay UTF-8 bytes (cli/cache.ts): compared as text. */
+const text = (t: string | Uint8Array) => (typeof t === "string" ? t : Buffer.from(t).toString("utf8"));
+const normal = (data: CacheData | undefined) =>
+  data && {
+    ...data,
+    units: [...data.units].map(([key, files]) => [key, Object.fromEntries(Object.entries(files).map(([path, t]) => [path, text(t)]))]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
+    skeletons: [...(data.skeletons ?? [])].sort(),
+  };
 
 describe("the cache's delta file", () => {
   it("a small change writes only a delta; loading gives the whole cache", () => {
@@ -51,6 +58,8 @@ describe("the cache's delta file", () => {
     expect(readFileSync(file).equals(baseBytes)).toBe(true);
     expect(statSync(`${file}.delta`).size).toBeLessThan(baseBytes.length / 10);
     expect(normal(loadCache(file))).toEqual(normal(next));
+    // Loaded texts are the stored bytes, never decoded.
+    expect(Object.values(loadCache(file)!.units.at(-1)![1])[0]).toBeInstanceOf(Uint8Array);
     // Another small change, made from the loaded cache: the delta still holds all since the base.
     const loaded = loadCache(file)!;
     const third = edited(loaded, 1, "c");
