@@ -137,6 +137,13 @@ function toStoredEntry(entry: ParsedEntry): StoredEntry {
   return { hash: entry.hash, diagnostics: entry.diagnostics, ...(bytes ? { model: bytes } : {}) };
 }
 
+/**
+ * A cached model that cannot be deserialised, found only when first read
+ * (cache files are written atomically, so this takes a damaged disk or a
+ * hand edit): the CLI runs again without the cache (main.ts `runOnce`).
+ */
+export class BrokenCacheError extends Error {}
+
 /** An entry whose model is deserialised when first read, then kept as a plain property. */
 function lazyEntry(stored: StoredEntry): ParsedEntry {
   const entry: ParsedEntry = { hash: stored.hash, diagnostics: stored.diagnostics };
@@ -147,7 +154,13 @@ function lazyEntry(stored: StoredEntry): ParsedEntry {
       configurable: true,
       enumerable: true,
       get(): Model {
-        const model = v8().deserialize(bytes) as Model;
+        let model: Model;
+        try {
+          model = v8().deserialize(bytes) as Model;
+        } catch (error) {
+          throw new BrokenCacheError(`a cached model does not load: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (typeof model !== "object" || model === null || typeof model.id !== "string") throw new BrokenCacheError("a cached model is not a model");
         Object.defineProperty(entry, "model", { value: model, configurable: true, enumerable: true, writable: true });
         return model;
       },
@@ -317,6 +330,13 @@ function deltaOf(base: Base, data: CacheData): StoredDelta | undefined {
  */
 function removeOldNamedFiles(dir: string): void {
   for (const name of readdirSync(dir)) if (/^[0-9a-f]{32}\.(?:v8|stamp\.json)$/.test(name)) rmSync(join(dir, name), { force: true });
+}
+
+/** Forget a cache and remove its files (it is broken): the next save writes it whole. */
+export function dropCache(path: string): void {
+  bases.delete(path);
+  rmSync(path, { force: true });
+  rmSync(deltaPath(path), { force: true });
 }
 
 /** Write atomically (temp file + rename) so a crash cannot leave half a cache. */

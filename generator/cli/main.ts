@@ -13,7 +13,7 @@ import type { BuildRecord } from "../rebuild.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
 import type { BuiltSpec, SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
-import { cachePath, currentGeneratorVersion, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
+import { BrokenCacheError, cachePath, currentGeneratorVersion, dropCache, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput, type OutputText } from "./output.ts";
 import { decodeSpec, readSpecFiles } from "./read-spec.ts";
@@ -154,6 +154,18 @@ function describe(docs: number, kinds: Stamp["kinds"]): string {
 
 /** One generate (or check) run. Returns the exit code; never calls process.exit. */
 export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, state: RunState = {}): Promise<number> {
+  try {
+    return await run(args, config, io, state, true);
+  } catch (error) {
+    if (!(error instanceof BrokenCacheError)) throw error;
+    // Nothing is printed or written before models are read: the run starts over without the cache, and saves a new one.
+    dropCache(cachePath(io.cwd, resolve(io.cwd, config.spec), resolve(io.cwd, config.out)));
+    delete state.cache;
+    return await run(args, config, io, state, false);
+  }
+}
+
+async function run(args: CliArgs, config: ResolvedConfig, io: RunIo, state: RunState, useCache: boolean): Promise<number> {
   const timings = new RunTimings();
   const specRoot = resolve(io.cwd, config.spec);
   const outDir = resolve(io.cwd, config.out);
@@ -193,7 +205,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   }
 
   const cacheFile = cachePath(io.cwd, specRoot, outDir);
-  const cache = state.cache ?? loadCache(cacheFile);
+  const cache = useCache ? (state.cache ?? loadCache(cacheFile)) : undefined;
   // Docs whose bytes have a cached parse are not even decoded: a one-doc edit reads one doc.
   const read = decodeSpec(specFiles, (file) => cache?.parsed[file.path]?.hash === file.hash);
   const hashes = new Map(specFiles.files.map((file) => [file.path, file.hash]));

@@ -3,6 +3,7 @@
  * temporary project as cwd), and once as a real child process.
  */
 import { spawnSync } from "node:child_process";
+import v8 from "node:v8";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -386,6 +387,28 @@ describe("up to date (nothing read, parsed or printed)", () => {
     writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!);
     expect((await run(cwd)).code).toBe(0);
     expect(snapshot(join(cwd, "generated"))).toEqual(before);
+  });
+
+  it("a cached model that does not load (found only when read) makes the run start over without the cache", async () => {
+    const cwd = project();
+    await run(cwd);
+    const cacheDir = join(cwd, "node_modules/.cache/md-model-codegen");
+    const cacheFile = join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith(".v8"))!);
+    // Whole and readable, but one doc's stored model is garbage (models are deserialised on first access).
+    const stored = v8.deserialize(readFileSync(cacheFile)) as { parsed: Record<string, { model?: Uint8Array }> };
+    stored.parsed["status.md"]!.model = Uint8Array.from([0xff, 0x0f, 0x6e, 0x6f]);
+    writeFileSync(cacheFile, v8.serialize(stored));
+    // A new doc changes the directory: the full build reads every model.
+    writeDoc(cwd, "spec/extra.md", DOCS["pair.md"]!.replace("# Pair", "# Extra"));
+    const result = await run(cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\(parsed 5\/5, printed \d+ units\)/);
+    expect(readFileSync(join(cwd, "generated/models/status.d.ts"), "utf8")).toContain("Status");
+    // The cache was written anew: an edit is rebuilt from it.
+    writeDoc(cwd, "spec/pair.md", DOCS["pair.md"]!.replace("The key.", "The key, again."));
+    const edit = await run(cwd, "--timings");
+    expect(edit.code).toBe(0);
+    expect(edit.stderr).toMatch(/rebuild 1 edited doc/);
   });
 
   it("the generator version covers the installed ts-morph and remark versions (an upgrade can change output)", () => {
