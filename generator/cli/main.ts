@@ -6,13 +6,11 @@
 import { relative, resolve } from "node:path";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { requireCached, saveCodeCache } from "../code-cache.ts";
-import type { Change } from "../ir/changes.ts";
-import type { Diagnostic } from "../ir/types.ts";
-import type { EmitOptions, EmitResult, RuntimeSources } from "../emit/index.ts";
-import type { BuildRecord } from "../rebuild.ts";
+import type { EmitResult } from "../emit/index.ts";
 import type { ResolveMemo } from "../ir/resolve.ts";
-import type { BuiltSpec, SourceDoc } from "../pipeline.ts";
+import type { SourceDoc } from "../pipeline.ts";
 import { HELP, parseCliArgs, UsageError, type CliArgs } from "./args.ts";
+import { emitFull, rebuild, type BuildInputs, type RunBuild } from "./build.ts";
 import { BrokenCacheError, cachePath, currentGeneratorVersion, dropCache, loadCache, saveCache, stampPath, type CacheData, type ParsedEntry } from "./cache.ts";
 import { loadConfig, type ResolvedConfig } from "./config.ts";
 import { checkTarget, compareOutput, MANIFEST, manifestText, OutputError, writeOutput, type OutputText } from "./output.ts";
@@ -100,54 +98,6 @@ async function parseWithCache(docs: readonly SourceDoc[], hashes: ReadonlyMap<st
   return { parsed, edited: new Set(stale.map((doc) => doc.path)), workers };
 }
 
-/** What building needs besides the config: the docs as read and parsed, and the emit caches. */
-interface BuildInputs {
-  work: typeof import("./work.ts");
-  read: ReturnType<typeof decodeSpec>;
-  parsed: Map<string, ParsedEntry>;
-  /** The docs parsed this run (their bytes changed). */
-  edited: Set<string>;
-  hashes: ReadonlyMap<string, string>;
-  emitOptions: EmitOptions;
-  runtime: RuntimeSources;
-  unitCache?: Map<string, Record<string, OutputText>>;
-  memo?: Map<string, string>;
-}
-
-/** What a successful build gives a run: from the last build's record (rebuild.ts) or in full. */
-interface RunBuild {
-  diagnostics: Diagnostic[];
-  emitted: EmitResult<OutputText>;
-  record: BuildRecord;
-  kinds: Stamp["kinds"];
-  /** Since the last build, when there was one. */
-  changes?: Change[];
-}
-
-/** The rebuild of an edit (rebuild.ts), or undefined when only a full build can tell. */
-async function rebuild({ work, read, parsed, edited, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, record: BuildRecord): Promise<RunBuild | undefined> {
-  const rebuilt = await work.rebuildEdited({ record, docs: read.docs, parsed, edited, docHashes: hashes, options: emitOptions, runtime, cache: unitCache, memo });
-  if (rebuilt) saveCodeCache();
-  return rebuilt;
-}
-
-/** Emit a resolved spec, keying each module by its doc and the directory; record the build for the next run. */
-async function emitFull({ work, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, built: BuiltSpec, previous: BuildRecord | undefined, config: ResolvedConfig): Promise<RunBuild> {
-  const models = built.spec.models.map((m) => ({ id: m.id, file: m.position.file }));
-  const emitted = await work.emitPackage(built.spec, emitOptions, runtime, unitCache, memo, work.modelKeys(models, hashes, built.directory));
-  // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
-  // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
-  saveCodeCache();
-  const changes = previous ? work.diffFacts(work.recordedFacts(previous), work.specFacts(built.spec)) : undefined;
-  return {
-    diagnostics: built.diagnostics,
-    emitted,
-    record: work.recordBuild(built.spec, built.modelDiagnostics, built.directory, config, emitted.planned),
-    kinds: work.countKinds(built.spec),
-    ...(changes ? { changes } : {}),
-  };
-}
-
 function describe(docs: number, kinds: Stamp["kinds"]): string {
   return `${plural(docs, "doc")} (${plural(kinds.object, "object")}, ${plural(kinds.enum, "enum")}, ${plural(kinds.union, "union")})`;
 }
@@ -165,6 +115,7 @@ export async function runOnce(args: CliArgs, config: ResolvedConfig, io: RunIo, 
   }
 }
 
+/** One run, with the cache or (after a BrokenCacheError) without it. */
 async function run(args: CliArgs, config: ResolvedConfig, io: RunIo, state: RunState, useCache: boolean): Promise<number> {
   const timings = new RunTimings();
   const specRoot = resolve(io.cwd, config.spec);

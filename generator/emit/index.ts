@@ -13,7 +13,7 @@ import { packageJson } from "./package-manifest.ts";
 import type { PrintedUnits } from "./print-units.ts";
 import { planUnits, type PlannedUnit, type Unit } from "./units.ts";
 
-export { modelUnitKey, outlineModel, planOutlines, type ModelOutline, type PlannedUnit } from "./units.ts";
+export { modelUnitKey, outlineModel, type ModelOutline, type PlannedUnit } from "./units.ts";
 
 export type { EmitOptions } from "./context.ts";
 
@@ -56,11 +56,16 @@ export type PrintUnits = (spec: Spec, options: EmitOptions, units: readonly Unit
 /** What printing no unit gives. */
 const nothingPrinted: PrintedUnits = { units: new Map(), skeletons: new Map(), printedByTsMorph: 0 };
 
+/** The printer when every unit is cached: assembleUnits never calls it. */
+const noPrinter: PrintUnits = () => {
+  throw new Error("internal: a unit to print, though all were cached");
+};
+
 /** Emit, loading the printer only when a unit misses the cache (and ts-morph only when a file misses the skeleton memo). */
 export async function emitPackage<T = string>(spec: Spec, options: EmitOptions, runtime: RuntimeSources, cache?: EmitCache<T>, memo?: SkeletonMemo, modelKeys?: ReadonlyMap<string, string>): Promise<EmitResult<T>> {
   const units = planUnits(spec, options, modelKeys);
-  const print: PrintUnits | undefined = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : undefined;
-  return assembleSpec(print!, spec, options, runtime, units, cache, memo);
+  const print = units.some((u) => !cache?.has(u.key)) ? (await import("./print-units.ts")).printUnits : noPrinter;
+  return assembleSpec(print, spec, options, runtime, units, cache, memo);
 }
 
 /** The same, synchronously, for callers that have the printer loaded anyway (tests, benchmarks). */

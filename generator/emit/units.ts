@@ -67,13 +67,12 @@ function surface(outline: ModelOutline, codecs: ReadonlySet<string>) {
 }
 
 /**
+ * Every unit and its key: the models' modules (in the outlines' order),
+ * then a barrel per folder (the root's always).
  * @param outlines every model's, sorted by id (as spec.models).
- * @param modelKeys per model id, a key that changes whenever the resolved
- *   model can change (the CLI: its doc's hash and the directory it was
- *   resolved under, see ir/resolve.ts); spares serialising every model.
- * @param ownKey the key of a model without one in `modelKeys`.
+ * @param ownKey a model's own key (see planUnits).
  */
-export function planOutlines(outlines: readonly ModelOutline[], folders: readonly string[], options: Pick<EmitOptions, "enumStyle">, ownKey: (id: string) => string, codecs = codecClosure(outlines)): PlannedUnit[] {
+function planOutlines(outlines: readonly ModelOutline[], folders: readonly string[], options: Pick<EmitOptions, "enumStyle">, ownKey: (id: string) => string, codecs = codecClosure(outlines)): PlannedUnit[] {
   const byId = new Map(outlines.map((m) => [m.id, m]));
   const units: PlannedUnit[] = outlines.map((outline) => ({ kind: "model", key: modelUnitKey(outline, byId, codecs, options, ownKey(outline.id)), id: outline.id }));
   for (const folder of [...new Set(["", ...folders])].sort()) {

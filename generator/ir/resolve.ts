@@ -90,11 +90,6 @@ export function directoryFromKey(key: string): Directory {
   );
 }
 
-/** The directory's entries, sorted by id. */
-export function directoryEntries(directory: Directory): DirectoryEntry[] {
-  return [...directory.byId.values()];
-}
-
 /**
  * Deep copy of plain IR data (objects, arrays, primitives): resolve never
  * mutates its input. Written out because structuredClone, which also
