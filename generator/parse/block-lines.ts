@@ -7,6 +7,14 @@
 /** A blank as GFM trims it around a cell's content. */
 export const isBlank = (ch: string | undefined): boolean => ch === " " || ch === "\t";
 
+/**
+ * Whether a lone CR (one not before `\n`) ends a line: markdown's lines are
+ * then not the text split at `\n`, which every line-based pass here assumes.
+ * Such (rare) text is left as written by compact-tables, mask-free-text and
+ * elide-unread.
+ */
+export const hasLoneCR = (text: string): boolean => /\r(?!\n)/.test(text);
+
 /** A blank line to markdown: spaces and tabs only (JavaScript's `trim` also drops no-break spaces, U+FEFF and more). */
 export const isBlankLine = (line: string): boolean => /^[ \t]*\r?$/.test(line);
 

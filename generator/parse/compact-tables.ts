@@ -5,7 +5,7 @@
  * are mapped back, so diagnostics and IR still point at the original text.
  */
 
-import { fencedLines } from "./block-lines.ts";
+import { fencedLines, hasLoneCR } from "./block-lines.ts";
 
 export interface Compacted {
   text: string;
@@ -20,7 +20,7 @@ const ROW_START = /^ {0,3}\|/;
 
 export function compactTables(original: string): Compacted {
   // A lone CR ends a line for markdown but not for this `\n` split: such a (rare) doc keeps its padding, and its places.
-  if (/\r(?!\n)/.test(original)) return { text: original, toOriginal: (line, column) => ({ line, column }) };
+  if (hasLoneCR(original)) return { text: original, toOriginal: (line, column) => ({ line, column }) };
   const lines = original.split("\n");
   // Per changed line: sorted [compactedColumn, removedBeforeIt] breakpoints.
   const maps = new Map<number, Array<[number, number]>>();

@@ -50,7 +50,7 @@
  */
 import type { Heading, Root, TableRow } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
-import { fencedLines, isBlank, isBlankLine, splitAtPipes } from "./block-lines.ts";
+import { fencedLines, hasLoneCR, isBlank, isBlankLine, splitAtPipes } from "./block-lines.ts";
 import { plainFencedBlocks } from "./code-blocks.ts";
 import { FIELDS_HEADER, plainFieldName, REQUIRED } from "./fields-table.ts";
 import { isDelimiter, maskFreeText } from "./mask-free-text.ts";
@@ -131,7 +131,7 @@ export function cutUnread(masked: string, prose: ReadonlyMap<number, number>): C
   const rows = new Set<number>();
   const plainRows: Cut["plainRows"] = new Map();
   // A lone CR ends a line for markdown but not here: such a (rare) doc is shown whole.
-  if (/\r(?!\n)/.test(masked)) return { text: masked, breaks, rows, codeBlocks: [], plainRows, leftOut: new Map(), lines };
+  if (hasLoneCR(masked)) return { text: masked, breaks, rows, codeBlocks: [], plainRows, leftOut: new Map(), lines };
   const fenced = fencedLines(lines);
   let offset = 0;
   const offsets = lines.map((line) => (offset += line.length + 1) - line.length - 1);

@@ -34,7 +34,7 @@
  * checks all of this against remark's full parse.
  */
 
-import { fencedLines, isBlankLine, splitAtPipes } from "./block-lines.ts";
+import { fencedLines, hasLoneCR, isBlankLine, splitAtPipes } from "./block-lines.ts";
 
 export const LONG = 2000;
 
@@ -84,14 +84,14 @@ export function maskFreeText(text: string): Masked {
     if (h2) inValues = /values/i.test(h2[1] ?? "");
     isProse[i] = !inValues;
     // (A row with a lone CR is more than one line to markdown: not masked.)
-    if (line.length > LONG && /^ {0,3}\|/.test(line) && !/\r(?!\n)/.test(line) && !delimiter[i] && !delimiter[i + 1]) {
+    if (line.length > LONG && /^ {0,3}\|/.test(line) && !hasLoneCR(line) && !delimiter[i] && !delimiter[i + 1]) {
       lines[i] = maskRow(line);
       changed = true;
     }
   }
   // An HTML block ends by text inside lines, a fence in a quote or list item runs on lines that
   // look like prose, and a lone CR ends a line for markdown but not here: each holds all prose as is.
-  const held = /\r(?!\n)/.test(text) || lines.some((line, i) => isProse[i] && (/^ {0,3}</.test(line) || NESTED_FENCE.test(line)));
+  const held = hasLoneCR(text) || lines.some((line, i) => isProse[i] && (/^ {0,3}</.test(line) || NESTED_FENCE.test(line)));
   if (!held) {
     let inTable = false;
     // A setext heading's text is read from the tree: the lines above an underline, up to a blank line, stay.
