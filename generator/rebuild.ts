@@ -21,7 +21,6 @@
  * added, removed or retitled, a changed codec need, an error anywhere (the
  * full build reports it).
  */
-import { createHash } from "node:crypto";
 import { diffFacts, modelFacts, type Change, type ModelFacts } from "./ir/changes.ts";
 import { codecClosure } from "./ir/codec-needs.ts";
 import type { EnumStyle } from "./ir/naming.ts";
@@ -85,32 +84,15 @@ export function recordBuild(spec: Spec, modelDiagnostics: readonly Diagnostic[][
   return { setup: recordSetup(options), directory, models, barrels };
 }
 
-/** The previous build's facts, for the change summary. */
-export function recordedFacts(record: BuildRecord): Array<[string, ModelFacts]> {
-  return record.models.map((m) => [m.outline.id, JSON.parse(m.facts) as ModelFacts]);
+/** The facts of recorded models (all of a build's: the previous spec, for the change summary). */
+export function recordedFacts(models: readonly ModelRecord[]): Array<[string, ModelFacts]> {
+  return models.map((m) => [m.outline.id, JSON.parse(m.facts) as ModelFacts]);
 }
 
 export function countOutlineKinds(record: BuildRecord): Record<ModelKind, number> {
   const counts: Record<ModelKind, number> = { object: 0, enum: 0, union: 0 };
   for (const { outline } of record.models) counts[outline.kind]++;
   return counts;
-}
-
-const sha = (text: string) => createHash("sha512").update(text).digest("hex").slice(0, 32);
-
-/**
- * Per model, what its resolved form depends on: its doc's path and bytes,
- * and the directory it was resolved under. emit/units.ts keys the model's
- * module by it rather than by hashing the model.
- */
-export function modelKeys(models: ReadonlyArray<{ id: string; file: string }>, docHashes: ReadonlyMap<string, string>, directory: string): Map<string, string> {
-  const directoryHash = sha(directory);
-  const keys = new Map<string, string>();
-  for (const { id, file } of models) {
-    const docHash = docHashes.get(file);
-    if (docHash !== undefined) keys.set(id, JSON.stringify([file, docHash, directoryHash]));
-  }
-  return keys;
 }
 
 /** A doc's parse result; `model` may load on first access (the CLI's cache). */
@@ -127,7 +109,12 @@ export interface EditInput<T = string> {
   parsed: ReadonlyMap<string, ParsedDoc>;
   /** The docs parsed again this run. */
   edited: ReadonlySet<string>;
-  docHashes: ReadonlyMap<string, string>;
+  /**
+   * Per model (id and doc path), the key of what its resolved form depends
+   * on under the directory with this key: the CLI's doc hash and directory
+   * hash (cli/build.ts `modelKeys`).
+   */
+  modelKeys: (models: ReadonlyArray<{ id: string; file: string }>, directory: string) => ReadonlyMap<string, string>;
   options: EmitOptions;
   runtime: RuntimeSources;
   cache?: EmitCache<T>;
@@ -171,9 +158,8 @@ export async function rebuildEdited<T = string>(input: EditInput<T>): Promise<Ed
   const codecs = codecClosure(outlines);
   if (models.some((m) => codecs.has(m.outline.id) !== m.codec)) return undefined;
   const byId = new Map(outlines.map((m) => [m.id, m]));
-  const ownKeys = modelKeys(
+  const ownKeys = input.modelKeys(
     [...edited.values()].map(({ model }) => ({ id: model.id, file: model.position.file })),
-    input.docHashes,
     record.directory,
   );
   for (const [id, { model, diagnostics, index, outline }] of edited) {
@@ -210,12 +196,8 @@ export async function rebuildEdited<T = string>(input: EditInput<T>): Promise<Ed
   const next: BuildRecord = { setup: record.setup, directory: record.directory, models, barrels: record.barrels };
   const before = record.models.filter((m) => edited.has(m.outline.id));
   const after = models.filter((m) => edited.has(m.outline.id));
-  const changes = edited.size ? diffFacts(factsOf(before), factsOf(after)) : [];
+  const changes = edited.size ? diffFacts(recordedFacts(before), recordedFacts(after)) : [];
   return { diagnostics, emitted, record: next, kinds: countOutlineKinds(next), changes };
-}
-
-function factsOf(models: readonly ModelRecord[]): Array<[string, ModelFacts]> {
-  return models.map((m) => [m.outline.id, JSON.parse(m.facts) as ModelFacts]);
 }
 
 /** The edited model's directory entry is the one it was resolved under before. */

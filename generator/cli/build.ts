@@ -14,6 +14,22 @@ import type { ResolvedConfig } from "./config.ts";
 import type { OutputText } from "./output.ts";
 import type { decodeSpec } from "./read-spec.ts";
 import type { Stamp } from "./stamp.ts";
+import { contentHash } from "./hash.ts";
+
+/**
+ * Per model, what its resolved form depends on (ir/resolve.ts): its doc's
+ * path and bytes, and the directory it was resolved under. emit/units.ts
+ * keys the model's module by it rather than by hashing the model.
+ */
+function modelKeys(models: ReadonlyArray<{ id: string; file: string }>, docHashes: ReadonlyMap<string, string>, directory: string): Map<string, string> {
+  const directoryHash = contentHash(directory);
+  const keys = new Map<string, string>();
+  for (const { id, file } of models) {
+    const docHash = docHashes.get(file);
+    if (docHash !== undefined) keys.set(id, JSON.stringify([file, docHash, directoryHash]));
+  }
+  return keys;
+}
 
 /** What building needs besides the config: the docs as read and parsed, and the emit caches. */
 export interface BuildInputs {
@@ -41,7 +57,8 @@ export interface RunBuild {
 
 /** The rebuild of an edit (rebuild.ts), or undefined when only a full build can tell. */
 export async function rebuild({ work, read, parsed, edited, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, record: BuildRecord): Promise<RunBuild | undefined> {
-  const rebuilt = await work.rebuildEdited({ record, docs: read.docs, parsed, edited, docHashes: hashes, options: emitOptions, runtime, cache: unitCache, memo });
+  const keys = (models: ReadonlyArray<{ id: string; file: string }>, directory: string) => modelKeys(models, hashes, directory);
+  const rebuilt = await work.rebuildEdited({ record, docs: read.docs, parsed, edited, modelKeys: keys, options: emitOptions, runtime, cache: unitCache, memo });
   if (rebuilt) saveCodeCache();
   return rebuilt;
 }
@@ -49,11 +66,11 @@ export async function rebuild({ work, read, parsed, edited, hashes, emitOptions,
 /** Emit a resolved spec, keying each module by its doc and the directory; record the build for the next run. */
 export async function emitFull({ work, hashes, emitOptions, runtime, unitCache, memo }: BuildInputs, built: BuiltSpec, previous: BuildRecord | undefined, config: ResolvedConfig): Promise<RunBuild> {
   const models = built.spec.models.map((m) => ({ id: m.id, file: m.position.file }));
-  const emitted = await work.emitPackage(built.spec, emitOptions, runtime, unitCache, memo, work.modelKeys(models, hashes, built.directory));
+  const emitted = await work.emitPackage(built.spec, emitOptions, runtime, unitCache, memo, modelKeys(models, hashes, built.directory));
   // Store the V8 code cache of what this run loaded (work.cjs, ts-morph) now that it holds the code the run compiled,
   // not at exit: a watch session's exit can be hours later, when V8 has flushed the bytecode of functions long unused.
   saveCodeCache();
-  const changes = previous ? work.diffFacts(work.recordedFacts(previous), work.specFacts(built.spec)) : undefined;
+  const changes = previous ? work.diffFacts(work.recordedFacts(previous.models), work.specFacts(built.spec)) : undefined;
   return {
     diagnostics: built.diagnostics,
     emitted,

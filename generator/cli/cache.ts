@@ -113,9 +113,10 @@ export function stampPath(cwd: string, specRoot: string, outDir: string): string
  * files that changed and compares the rest by identity with what the same
  * cache says is on disk (stamp.ts `previousOutput`), so decoding every file
  * (and collecting those strings) was wasted: ~10 ms of a one-doc edit of
- * 300 docs, ~40 ms of 2,000. Each parsed model is serialised on its own, so that loading the cache
- * creates none of them: a one-doc edit reads a handful (rebuild.ts), and
- * deserialising all ~300 and collecting the garbage was ~30 ms of its run.
+ * 300 docs, ~40 ms of 2,000. Each parsed model is serialised on its own,
+ * so that loading the cache creates none of them: a one-doc edit reads a
+ * handful (rebuild.ts), and deserialising all ~300 and collecting the
+ * garbage was ~30 ms of its run.
  */
 interface StoredCache extends Omit<CacheData, "parsed" | "units" | "skeletons"> {
   parsed: Record<string, StoredEntry>;
@@ -210,8 +211,9 @@ function fromStored(stored: StoredCache): CacheData {
  * file holds what differs from the base (by object identity: entries
  * carried over from the loaded cache are the very objects it loaded):
  * changed and removed parse results and units, new shapes, the build
- * record's changed models (or the whole record) and the id. The delta names its base by id; once it grows past DELTA_LIMIT
- * entries the base is written whole again (and the delta removed).
+ * record's changed models (or the whole record) and the id. The delta
+ * names its base by id; once it grows past DELTA_LIMIT entries the base
+ * is written whole again (and the delta removed).
  */
 interface StoredDelta {
   version: string;

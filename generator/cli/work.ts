@@ -12,4 +12,4 @@ export { diffFacts, formatChanges, specFacts } from "../ir/changes.ts";
 export { collectStats, formatStats } from "../ir/stats.ts";
 export { emitPackage } from "../emit/index.ts";
 export { preloadTsMorph } from "../emit/printer.ts";
-export { modelKeys, rebuildEdited, recordBuild, recordedFacts } from "../rebuild.ts";
+export { rebuildEdited, recordBuild, recordedFacts } from "../rebuild.ts";
